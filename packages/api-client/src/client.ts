@@ -1,0 +1,101 @@
+import type {
+  BindPhoneRequest,
+  CustomerProfile,
+  CustomerSession,
+  DevCustomerLoginRequest,
+  GeoPoint,
+  StaffLoginRequest,
+  StaffSession,
+  StaffUser,
+  Store,
+  StoreListItem,
+  StoreOverview,
+  VehicleModel,
+  WechatLoginRequest,
+} from '@dealer-care/domain';
+import { ApiError } from './api-error.js';
+import type { HttpMethod, Transport } from './transport.js';
+
+export interface ApiClientOptions {
+  /** Origin and prefix of the API, e.g. `https://care.example.cn/api` or `/api`. */
+  baseUrl: string;
+  transport: Transport;
+  /** Current bearer token, read before every call. */
+  getAccessToken?: () => string | null | undefined;
+  /** Called when the server says the session is missing or expired (401). */
+  onUnauthenticated?: (error: ApiError) => void;
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined | null>;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function buildUrl(baseUrl: string, path: string, query: RequestOptions['query']): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  const params = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return `${base}${path}${params.length > 0 ? `?${params.join('&')}` : ''}`;
+}
+
+export function createApiClient(options: ApiClientOptions) {
+  async function request<T>(method: HttpMethod, path: string, req: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    const token = options.getAccessToken?.();
+    if (token) headers.authorization = `Bearer ${token}`;
+
+    let response;
+    try {
+      response = await options.transport({
+        method,
+        url: buildUrl(options.baseUrl, path, req.query),
+        headers,
+        body: req.body,
+      });
+    } catch (cause) {
+      throw ApiError.network(cause);
+    }
+    if (response.status >= 200 && response.status < 300) return response.body as T;
+    const error = ApiError.fromResponse(response.status, response.body);
+    if (response.status === 401) options.onUnauthenticated?.(error);
+    throw error;
+  }
+
+  return {
+    request,
+    auth: {
+      staffLogin: (body: StaffLoginRequest) => request<StaffSession>('POST', '/auth/staff/login', { body }),
+      staffMe: () => request<StaffUser>('GET', '/auth/staff/me'),
+      wechatLogin: (body: WechatLoginRequest) =>
+        request<CustomerSession>('POST', '/auth/wechat/login', { body }),
+      devLogin: (body: DevCustomerLoginRequest) =>
+        request<CustomerSession>('POST', '/auth/dev/login', { body }),
+      bindPhone: (body: BindPhoneRequest) => request<CustomerProfile>('POST', '/auth/wechat/phone', { body }),
+    },
+    me: {
+      profile: () => request<CustomerProfile>('GET', '/me'),
+    },
+    stores: {
+      /** Stores, nearest first when the customer's location is given. */
+      list: (near?: GeoPoint | null) =>
+        request<StoreListItem[]>('GET', '/stores', {
+          query: near ? { latitude: near.latitude, longitude: near.longitude } : undefined,
+        }),
+      get: (id: number) => request<Store>('GET', `/stores/${id}`),
+    },
+    models: {
+      list: () => request<VehicleModel[]>('GET', '/vehicle-models'),
+    },
+    staff: {
+      /** The stores in the caller's scope, with their test-drive cars. */
+      stores: () => request<StoreOverview[]>('GET', '/staff/stores'),
+      store: (id: number) => request<StoreOverview>('GET', `/staff/stores/${id}`),
+      users: () => request<StaffUser[]>('GET', '/staff/users'),
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

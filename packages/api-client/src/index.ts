@@ -1,0 +1,3 @@
+export * from './transport.js';
+export * from './api-error.js';
+export * from './client.js';
