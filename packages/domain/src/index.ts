@@ -12,3 +12,4 @@ export * from './validation/mobile.js';
 export * from './validation/resident-id.js';
 export * from './validation/vin.js';
 export * from './validation/person-name.js';
+export * from './time/local-date.js';

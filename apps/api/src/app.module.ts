@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
+import { buildLoggerOptions } from './common/logging/logger-options.js';
+import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
+import { createValidationPipe } from './common/validation/validation.pipe.js';
+import type { AppConfig } from './config/app-config.js';
+import { AppConfigModule } from './config/config.module.js';
+import { buildDataSourceOptions } from './database/data-source-options.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { CustomersModule } from './modules/customers/customers.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { StaffModule } from './modules/staff/staff.module.js';
+import { StoresModule } from './modules/stores/stores.module.js';
+import { VehicleModelsModule } from './modules/vehicle-models/vehicle-models.module.js';
+
+/** The root module is built from a loaded configuration, so tests can boot it on their own database. */
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(buildLoggerOptions(config)),
+        TypeOrmModule.forRoot(buildDataSourceOptions(config)),
+        JwtModule.register({
+          global: true,
+          secret: config.jwt.secret,
+          signOptions: { algorithm: 'HS256', issuer: 'dealer-care' },
+          verifyOptions: { algorithms: ['HS256'], issuer: 'dealer-care' },
+        }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
+        }),
+        HealthModule,
+        AuthModule,
+        StaffModule,
+        CustomersModule,
+        StoresModule,
+        VehicleModelsModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { requestIdOf } from './common/logging/logger-options.js';
+import type { AppConfig } from './config/app-config.js';
+
+/**
+ * Builds the application exactly as production runs it; main.ts and the integration tests
+ * both call this, so tests exercise the real headers, limits, filters and docs.
+ */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req: IncomingMessage) => requestIdOf(req),
+    // On shutdown, idle keep-alive sockets close at once; requests in flight finish first.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  app.enableCors({
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id'],
+    maxAge: 600,
+  });
+
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI and the Taro H5 runtime set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', String(request.id));
+  });
+
+  setUpOpenApi(app);
+  await serveFrontEnds(app, fastify, config);
+  return app;
+}
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Dealer Care API')
+      .setDescription('4S 店客户关怀：试驾预约、交车确认、回访与满意度。Errors are application/problem+json.')
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'staff')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'customer')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The H5 mini-program at /m/ and the portal at /portal/, when their builds exist. */
+async function serveFrontEnds(
+  app: NestFastifyApplication,
+  fastify: FastifyInstance,
+  config: AppConfig,
+): Promise<void> {
+  const logger = new NestLogger('Static');
+  const sites = [
+    { prefix: '/m/', root: config.staticDirs.miniappH5, name: 'mini-program H5' },
+    { prefix: '/portal/', root: config.staticDirs.portal, name: 'portal' },
+  ];
+  let decorated = false;
+  for (const site of sites) {
+    if (!existsSync(join(site.root, 'index.html'))) {
+      logger.warn(`${site.name} build not found at ${site.root}; run pnpm build to serve it at ${site.prefix}`);
+      continue;
+    }
+    await app.register(fastifyStatic as never, {
+      root: site.root,
+      prefix: site.prefix,
+      wildcard: false,
+      decorateReply: !decorated,
+      index: ['index.html'],
+      maxAge: '1h',
+    });
+    decorated = true;
+    // Client-side routes fall back to the app's index.html.
+    const fallback = (_request: unknown, reply: { sendFile: (file: string, root: string) => unknown }) =>
+      reply.sendFile('index.html', site.root);
+    fastify.get(`${site.prefix}*`, fallback as never);
+    fastify.get(site.prefix.slice(0, -1), (_request, reply) => reply.redirect(site.prefix));
+  }
+  fastify.get('/', (_request, reply) => reply.redirect('/portal/'));
+}

@@ -1,0 +1,33 @@
+import type { StaffRole } from '@dealer-care/domain';
+
+export interface StaffPrincipal {
+  kind: 'staff';
+  id: number;
+  role: StaffRole;
+  storeId: number | null;
+}
+
+export interface CustomerPrincipal {
+  kind: 'customer';
+  id: number;
+}
+
+export type Principal = StaffPrincipal | CustomerPrincipal;
+
+/** What our JWTs carry. Kept minimal: ids and scope, nothing personal. */
+export interface AccessTokenClaims {
+  sub: string;
+  kind: Principal['kind'];
+  role?: StaffRole;
+  storeId?: number | null;
+}
+
+export function principalFromClaims(claims: AccessTokenClaims): Principal | null {
+  const id = Number(claims.sub);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  if (claims.kind === 'customer') return { kind: 'customer', id };
+  if (claims.kind === 'staff' && claims.role) {
+    return { kind: 'staff', id, role: claims.role, storeId: claims.storeId ?? null };
+  }
+  return null;
+}

@@ -1,0 +1,171 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Every setting of the API, validated once at start-up. See `.env.example` for each one's meaning. */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  /** Public origin printed at start-up, e.g. http://localhost:3000. */
+  publicUrl: string;
+  database:
+    | { kind: 'mysql'; url: string; poolSize: number }
+    | { kind: 'sqlite'; path: string };
+  jwt: { secret: string; staffTtlSeconds: number; customerTtlSeconds: number };
+  wechat: { appId: string; appSecret: string; apiBase: string; timeoutMs: number };
+  devLoginEnabled: boolean;
+  seedDemoData: boolean;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  loginRateLimitPerMinute: number;
+  trustProxy: boolean;
+  logLevel: LogLevel;
+  /** Built front ends served by the API; a missing folder is skipped with a warning. */
+  staticDirs: { miniappH5: string; portal: string };
+}
+
+/** A wrong or missing setting; its message is the one line printed before the process stops. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me-0123456789';
+const apiRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+type Env = Record<string, string | undefined>;
+
+function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function readBool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+function readUrl(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const raw = env[name]?.trim() || fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')} (got "${url.protocol}")`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function resolveFromApi(path: string): string {
+  return isAbsolute(path) ? path : resolve(apiRoot, path);
+}
+
+/** Reads and validates the configuration; throws ConfigError with one clear line. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = readEnum<NodeEnv>(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
+  const production = nodeEnv === 'production';
+  const port = readInt(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST?.trim() || '0.0.0.0';
+
+  const databaseUrl = env.DATABASE_URL?.trim();
+  let database: AppConfig['database'];
+  if (databaseUrl) {
+    const url = readUrl(env, 'DATABASE_URL', databaseUrl, ['mysql:', 'mariadb:']);
+    database = {
+      kind: 'mysql',
+      url: url.replace(/^mariadb:/, 'mysql:'),
+      poolSize: readInt(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    };
+  } else {
+    database = { kind: 'sqlite', path: resolveFromApi(env.SQLITE_PATH?.trim() || '.data/dealer-care.sqlite') };
+  }
+
+  const jwtSecret = env.JWT_SECRET?.trim() || (production ? '' : DEV_JWT_SECRET);
+  if (jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be set to a random string of at least 32 characters');
+  }
+  if (production && jwtSecret === DEV_JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET must not be the development default when NODE_ENV=production');
+  }
+
+  const wechatAppId = env.WECHAT_APP_ID?.trim() || (production ? '' : 'wx-dev-appid');
+  const wechatAppSecret = env.WECHAT_APP_SECRET?.trim() || (production ? '' : 'wx-dev-secret');
+  if (!wechatAppId || !wechatAppSecret) {
+    throw new ConfigError('WECHAT_APP_ID and WECHAT_APP_SECRET must be set when NODE_ENV=production');
+  }
+
+  const devLoginEnabled = readBool(env, 'AUTH_DEV_LOGIN', false);
+  if (devLoginEnabled && production) {
+    throw new ConfigError('AUTH_DEV_LOGIN=true is not allowed when NODE_ENV=production');
+  }
+  const seedDemoData = readBool(env, 'SEED_DEMO_DATA', !production);
+  if (seedDemoData && production) {
+    throw new ConfigError('SEED_DEMO_DATA=true is not allowed when NODE_ENV=production');
+  }
+
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS entries must be origins like https://portal.example.cn (got "${origin}")`);
+    }
+  }
+
+  return {
+    nodeEnv,
+    host,
+    port,
+    publicUrl: readUrl(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']),
+    database,
+    jwt: {
+      secret: jwtSecret,
+      staffTtlSeconds: readInt(env, 'STAFF_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 86400),
+      customerTtlSeconds: readInt(env, 'CUSTOMER_TOKEN_TTL_SECONDS', 7 * 86400, 60, 90 * 86400),
+    },
+    wechat: {
+      appId: wechatAppId,
+      appSecret: wechatAppSecret,
+      apiBase: readUrl(env, 'WECHAT_API_BASE', 'https://api.weixin.qq.com', ['http:', 'https:']),
+      timeoutMs: readInt(env, 'WECHAT_TIMEOUT_MS', 5000, 100, 60000),
+    },
+    devLoginEnabled,
+    seedDemoData,
+    corsOrigins,
+    bodyLimitBytes: readInt(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    loginRateLimitPerMinute: readInt(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10000),
+    trustProxy: readBool(env, 'TRUST_PROXY', false),
+    logLevel: readEnum<LogLevel>(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
+    staticDirs: {
+      miniappH5: resolveFromApi(env.MINIAPP_H5_DIR?.trim() || '../miniapp/dist-h5'),
+      portal: resolveFromApi(env.PORTAL_DIR?.trim() || '../portal/dist'),
+    },
+  };
+}

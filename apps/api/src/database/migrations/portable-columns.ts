@@ -1,0 +1,39 @@
+import type { QueryRunner, TableColumnOptions } from 'typeorm';
+
+/**
+ * Column definitions that differ between MySQL/MariaDB and SQLite, written once so every
+ * migration produces exactly the schema TypeORM derives from the entities on both.
+ */
+export function isMysql(queryRunner: QueryRunner): boolean {
+  return queryRunner.connection.driver.options.type === 'mysql';
+}
+
+/** SQLite only auto-increments an INTEGER PRIMARY KEY. */
+export function idColumn(queryRunner: QueryRunner): TableColumnOptions {
+  const type = isMysql(queryRunner) ? 'int' : 'integer';
+  return { name: 'id', type, isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
+}
+
+export function timestampColumns(queryRunner: QueryRunner): TableColumnOptions[] {
+  if (isMysql(queryRunner)) {
+    return [
+      { name: 'created_at', type: 'datetime', precision: 6, default: 'CURRENT_TIMESTAMP(6)' },
+      {
+        name: 'updated_at',
+        type: 'datetime',
+        precision: 6,
+        default: 'CURRENT_TIMESTAMP(6)',
+        onUpdate: 'CURRENT_TIMESTAMP(6)',
+      },
+    ];
+  }
+  return [
+    { name: 'created_at', type: 'datetime', default: "(datetime('now'))" },
+    { name: 'updated_at', type: 'datetime', default: "(datetime('now'))" },
+  ];
+}
+
+/** Booleans: tinyint on MySQL (TypeORM's mapping of `boolean`), boolean on SQLite. */
+export function booleanColumn(name: string, defaultValue: boolean): TableColumnOptions {
+  return { name, type: 'boolean', default: defaultValue ? 1 : 0 };
+}

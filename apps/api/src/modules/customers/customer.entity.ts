@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A customer known through WeChat. The WeChat session_key is never stored: it has no use after login. */
+@Entity('customers')
+export class CustomerEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  openid: string;
+
+  @Index('IDX_customers_unionid')
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionid: string | null;
+
+  /** Mainland mobile, 11 digits; null until shared through getPhoneNumber. */
+  @Index('IDX_customers_phone')
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  nickname: string | null;
+
+  @Column({ name: 'last_login_at', type: 'datetime', nullable: true })
+  lastLoginAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+}

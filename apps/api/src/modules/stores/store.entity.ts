@@ -1,0 +1,53 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { StoreClosedDateEntity } from './store-closed-date.entity.js';
+import { StoreOpeningPeriodEntity } from './store-opening-period.entity.js';
+
+@Entity('stores')
+export class StoreEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  code: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  city: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  address: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  phone: string;
+
+  @Column({ type: 'double' })
+  latitude: number;
+
+  @Column({ type: 'double' })
+  longitude: number;
+
+  @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'Asia/Shanghai' })
+  timeZone: string;
+
+  @OneToMany(() => StoreOpeningPeriodEntity, (period) => period.store)
+  openingPeriods?: Relation<StoreOpeningPeriodEntity>[];
+
+  @OneToMany(() => StoreClosedDateEntity, (closed) => closed.store)
+  closedDates?: Relation<StoreClosedDateEntity>[];
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,48 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import { booleanTransformer } from '../../database/column-types.js';
+import { VehicleModelEntity } from '../vehicle-models/vehicle-model.entity.js';
+import { StoreEntity } from './store.entity.js';
+
+/** A car kept at a store for test drives only. */
+@Entity('test_drive_cars')
+@Index('IDX_test_drive_cars_store_model', ['storeId', 'modelId'])
+export class TestDriveCarEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'store_id', type: 'int' })
+  storeId: number;
+
+  @ManyToOne(() => StoreEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'store_id' })
+  store?: Relation<StoreEntity>;
+
+  @Column({ name: 'model_id', type: 'int' })
+  modelId: number;
+
+  @ManyToOne(() => VehicleModelEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'model_id' })
+  model?: Relation<VehicleModelEntity>;
+
+  @Column({ type: 'varchar', length: 16, unique: true })
+  plate: string;
+
+  @Column({ name: 'in_service', type: 'boolean', default: true, transformer: booleanTransformer })
+  inService: boolean;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { BodyType, EnergyType } from '@dealer-care/domain';
+import { booleanTransformer } from '../../database/column-types.js';
+
+@Entity('vehicle_models')
+export class VehicleModelEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  code: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  brand: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ name: 'body_type', type: 'varchar', length: 16 })
+  bodyType: BodyType;
+
+  @Column({ name: 'energy_type', type: 'varchar', length: 16 })
+  energyType: EnergyType;
+
+  @Column({ type: 'smallint' })
+  seats: number;
+
+  @Column({ name: 'price_from_fen', type: 'int' })
+  priceFromFen: number;
+
+  @Column({ name: 'image_url', type: 'varchar', length: 500, nullable: true })
+  imageUrl: string | null;
+
+  @Column({ type: 'boolean', default: true, transformer: booleanTransformer })
+  active: boolean;
+
+  @Column({ name: 'sort_order', type: 'int', default: 0 })
+  sortOrder: number;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt: Date;
+}
