@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
@@ -33,9 +32,6 @@ export class AppModule {
           secret: config.jwt.secret,
           signOptions: { algorithm: 'HS256', issuer: 'dealer-care' },
           verifyOptions: { algorithms: ['HS256'], issuer: 'dealer-care' },
-        }),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute }],
         }),
         HealthModule,
         AuthModule,

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { registerRateLimits } from './common/http/rate-limit.js';
 import { requestIdOf } from './common/logging/logger-options.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -54,6 +54,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       },
     },
   });
+  await registerRateLimits(app, config);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });
@@ -91,9 +92,13 @@ async function serveFrontEnds(
   let decorated = false;
   for (const site of sites) {
     if (!existsSync(join(site.root, 'index.html'))) {
-      logger.warn(`${site.name} build not found at ${site.root}; run pnpm build to serve it at ${site.prefix}`);
+      logger.warn(
+        `${site.name} build not found at ${site.root}; run pnpm build to serve it at ${site.prefix}`,
+      );
       continue;
     }
+    // Loaded only when there is something to serve (keeps API-only processes and tests lean).
+    const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic as never, {
       root: site.root,
       prefix: site.prefix,

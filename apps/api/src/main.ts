@@ -38,9 +38,11 @@ async function main(): Promise<void> {
   ];
   if (seed?.seeded) {
     lines.push('', `Demo data seeded. Staff accounts (password for all: ${seed.password}):`);
-    for (const account of seed.accounts) lines.push(`  ${account.username.padEnd(12)} ${account.role.padEnd(11)} ${account.displayName}`);
+    for (const account of seed.accounts)
+      lines.push(`  ${account.username.padEnd(12)} ${account.role.padEnd(11)} ${account.displayName}`);
   }
-  if (config.devLoginEnabled) lines.push('', 'AUTH_DEV_LOGIN=true: customers can use the development login in the H5 mini-program.');
+  if (config.devLoginEnabled)
+    lines.push('', 'AUTH_DEV_LOGIN=true: customers can use the development login in the H5 mini-program.');
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 

@@ -12,7 +12,8 @@ export interface AppConfig {
   /** Public origin printed at start-up, e.g. http://localhost:3000. */
   publicUrl: string;
   database:
-    | { kind: 'mysql'; url: string; poolSize: number }
+    /** `flavor` follows the URL scheme: mariadb:// or mysql:// (TypeORM reads their schemas slightly differently). */
+    | { kind: 'mysql'; flavor: 'mysql' | 'mariadb'; url: string; poolSize: number }
     | { kind: 'sqlite'; path: string };
   jwt: { secret: string; staffTtlSeconds: number; customerTtlSeconds: number };
   wechat: { appId: string; appSecret: string; apiBase: string; timeoutMs: number };
@@ -94,11 +95,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const url = readUrl(env, 'DATABASE_URL', databaseUrl, ['mysql:', 'mariadb:']);
     database = {
       kind: 'mysql',
+      flavor: url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
       url: url.replace(/^mariadb:/, 'mysql:'),
       poolSize: readInt(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     };
   } else {
-    database = { kind: 'sqlite', path: resolveFromApi(env.SQLITE_PATH?.trim() || '.data/dealer-care.sqlite') };
+    database = {
+      kind: 'sqlite',
+      path: resolveFromApi(env.SQLITE_PATH?.trim() || '.data/dealer-care.sqlite'),
+    };
   }
 
   const jwtSecret = env.JWT_SECRET?.trim() || (production ? '' : DEV_JWT_SECRET);
@@ -130,7 +135,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     .filter(Boolean);
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new ConfigError(`CORS_ORIGINS entries must be origins like https://portal.example.cn (got "${origin}")`);
+      throw new ConfigError(
+        `CORS_ORIGINS entries must be origins like https://portal.example.cn (got "${origin}")`,
+      );
     }
   }
 

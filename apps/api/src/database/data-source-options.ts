@@ -19,7 +19,7 @@ export function buildDataSourceOptions(config: AppConfig): DataSourceOptions {
   if (config.database.kind === 'mysql') {
     return {
       ...common,
-      type: 'mysql',
+      type: config.database.flavor,
       url: config.database.url,
       charset: 'utf8mb4_unicode_ci',
       // Times are UTC in the database; stores' local times are computed from their time zone.

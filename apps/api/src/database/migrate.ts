@@ -7,7 +7,7 @@ const MIGRATION_LOCK = 'dealer_care_schema_migrations';
  * start together, so only one of them migrates and the others find nothing pending.
  */
 export async function runPendingMigrations(dataSource: DataSource): Promise<string[]> {
-  if (dataSource.options.type !== 'mysql') {
+  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') {
     return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
   }
   const lockRunner = dataSource.createQueryRunner();

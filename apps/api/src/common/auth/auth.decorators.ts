@@ -23,16 +23,19 @@ function principalOf(context: ExecutionContext): Principal | undefined {
   return context.switchToHttp().getRequest<{ principal?: Principal }>().principal;
 }
 
-export const CurrentStaff = createParamDecorator((_data: unknown, context: ExecutionContext): StaffPrincipal => {
-  const principal = principalOf(context);
-  if (principal?.kind !== 'staff') throw new Error('CurrentStaff used on a route without @StaffAuth');
-  return principal;
-});
+export const CurrentStaff = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): StaffPrincipal => {
+    const principal = principalOf(context);
+    if (principal?.kind !== 'staff') throw new Error('CurrentStaff used on a route without @StaffAuth');
+    return principal;
+  },
+);
 
 export const CurrentCustomer = createParamDecorator(
   (_data: unknown, context: ExecutionContext): CustomerPrincipal => {
     const principal = principalOf(context);
-    if (principal?.kind !== 'customer') throw new Error('CurrentCustomer used on a route without @CustomerAuth');
+    if (principal?.kind !== 'customer')
+      throw new Error('CurrentCustomer used on a route without @CustomerAuth');
     return principal;
   },
 );

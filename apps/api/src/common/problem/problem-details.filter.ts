@@ -23,7 +23,8 @@ export function sendProblem(
 ): void {
   const path = request.url.split('?')[0];
   const { status, body, unexpected } = toProblem(exception, path, String(request.id));
-  if (unexpected) logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+  if (unexpected)
+    logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   if (reply.sent) return;
   void reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE_UTF8).send(JSON.stringify(body));
 }

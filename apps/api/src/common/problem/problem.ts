@@ -40,7 +40,12 @@ export interface ProblemResponse {
   unexpected: boolean;
 }
 
-function problem(code: ErrorCode, status: number, detail?: string, extra?: Partial<ProblemDetails>): ProblemDetails {
+function problem(
+  code: ErrorCode,
+  status: number,
+  detail?: string,
+  extra?: Partial<ProblemDetails>,
+): ProblemDetails {
   return {
     type: problemType(code),
     title: errorCodeTitle[code],
@@ -88,7 +93,11 @@ export function toProblem(exception: unknown, instance?: string, requestId?: str
     const status = exception.getStatus();
     const code =
       STATUS_CODES[status] ??
-      (status >= 500 ? ErrorCode.Internal : status === 415 ? ErrorCode.MalformedBody : ErrorCode.ValidationFailed);
+      (status >= 500
+        ? ErrorCode.Internal
+        : status === 415
+          ? ErrorCode.MalformedBody
+          : ErrorCode.ValidationFailed);
     const detail =
       status === 404 ? '请求的地址或记录不存在' : status === 429 ? '请求过于频繁，请一分钟后再试' : undefined;
     return { status, body: problem(code, status, detail, base), unexpected: status >= 500 };

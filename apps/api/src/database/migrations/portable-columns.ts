@@ -5,13 +5,23 @@ import type { QueryRunner, TableColumnOptions } from 'typeorm';
  * migration produces exactly the schema TypeORM derives from the entities on both.
  */
 export function isMysql(queryRunner: QueryRunner): boolean {
-  return queryRunner.connection.driver.options.type === 'mysql';
+  const type = queryRunner.connection.driver.options.type;
+  return type === 'mysql' || type === 'mariadb';
 }
 
-/** SQLite only auto-increments an INTEGER PRIMARY KEY. */
+/** TypeORM maps an entity's `int` to `integer` on SQLite (which only auto-increments an INTEGER PRIMARY KEY). */
+export function intType(queryRunner: QueryRunner): 'int' | 'integer' {
+  return isMysql(queryRunner) ? 'int' : 'integer';
+}
+
 export function idColumn(queryRunner: QueryRunner): TableColumnOptions {
-  const type = isMysql(queryRunner) ? 'int' : 'integer';
-  return { name: 'id', type, isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
+  return {
+    name: 'id',
+    type: intType(queryRunner),
+    isPrimary: true,
+    isGenerated: true,
+    generationStrategy: 'increment',
+  };
 }
 
 export function timestampColumns(queryRunner: QueryRunner): TableColumnOptions[] {
@@ -28,8 +38,8 @@ export function timestampColumns(queryRunner: QueryRunner): TableColumnOptions[]
     ];
   }
   return [
-    { name: 'created_at', type: 'datetime', default: "(datetime('now'))" },
-    { name: 'updated_at', type: 'datetime', default: "(datetime('now'))" },
+    { name: 'created_at', type: 'datetime', default: "datetime('now')" },
+    { name: 'updated_at', type: 'datetime', default: "datetime('now')" },
   ];
 }
 

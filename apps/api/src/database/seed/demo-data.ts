@@ -30,7 +30,9 @@ export const DEMO_STORES: DemoStore[] = [
     longitude: 113.3447,
     timeZone: 'Asia/Shanghai',
     hours: WEEKDAYS.map((weekday) =>
-      weekday >= 6 ? { weekday, opens: '09:00', closes: '18:30' } : { weekday, opens: '08:30', closes: '18:00' },
+      weekday >= 6
+        ? { weekday, opens: '09:00', closes: '18:30' }
+        : { weekday, opens: '08:30', closes: '18:00' },
     ),
     closedDates: [
       { date: '2027-02-06', reason: '春节' },
@@ -47,7 +49,11 @@ export const DEMO_STORES: DemoStore[] = [
     longitude: 113.9345,
     timeZone: 'Asia/Shanghai',
     // Closed on Mondays, as many showrooms are after a busy weekend.
-    hours: WEEKDAYS.filter((weekday) => weekday !== 1).map((weekday) => ({ weekday, opens: '09:00', closes: '19:00' })),
+    hours: WEEKDAYS.filter((weekday) => weekday !== 1).map((weekday) => ({
+      weekday,
+      opens: '09:00',
+      closes: '19:00',
+    })),
     closedDates: [{ date: '2027-02-06', reason: '春节' }],
   },
 ];
@@ -65,11 +71,25 @@ export const DEMO_BRAND = '云岚';
 
 export const DEMO_MODELS: DemoModel[] = [
   { code: 'YL-S5', name: 'S5', bodyType: 'sedan', energyType: 'petrol', seats: 5, priceFromFen: 12_980_000 },
-  { code: 'YL-S7', name: 'S7 混动版', bodyType: 'sedan', energyType: 'hybrid', seats: 5, priceFromFen: 18_980_000 },
+  {
+    code: 'YL-S7',
+    name: 'S7 混动版',
+    bodyType: 'sedan',
+    energyType: 'hybrid',
+    seats: 5,
+    priceFromFen: 18_980_000,
+  },
   { code: 'YL-X3', name: 'X3', bodyType: 'suv', energyType: 'petrol', seats: 5, priceFromFen: 13_580_000 },
   { code: 'YL-X5', name: 'X5 插混', bodyType: 'suv', energyType: 'phev', seats: 5, priceFromFen: 19_880_000 },
   { code: 'YL-X7', name: 'X7', bodyType: 'suv', energyType: 'hybrid', seats: 7, priceFromFen: 25_980_000 },
-  { code: 'YL-E3', name: 'E3 纯电', bodyType: 'hatchback', energyType: 'bev', seats: 5, priceFromFen: 10_980_000 },
+  {
+    code: 'YL-E3',
+    name: 'E3 纯电',
+    bodyType: 'hatchback',
+    energyType: 'bev',
+    seats: 5,
+    priceFromFen: 10_980_000,
+  },
   { code: 'YL-E6', name: 'E6 纯电', bodyType: 'suv', energyType: 'bev', seats: 5, priceFromFen: 17_580_000 },
   { code: 'YL-M8', name: 'M8 商务', bodyType: 'mpv', energyType: 'phev', seats: 7, priceFromFen: 28_880_000 },
 ];

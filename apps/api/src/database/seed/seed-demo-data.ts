@@ -5,7 +5,15 @@ import { StoreOpeningPeriodEntity } from '../../modules/stores/store-opening-per
 import { StoreEntity } from '../../modules/stores/store.entity.js';
 import { TestDriveCarEntity } from '../../modules/stores/test-drive-car.entity.js';
 import { VehicleModelEntity } from '../../modules/vehicle-models/vehicle-model.entity.js';
-import { DEMO_BRAND, DEMO_CARS, DEMO_MODELS, DEMO_PASSWORD, DEMO_STAFF, DEMO_STORES, type DemoStaff } from './demo-data.js';
+import {
+  DEMO_BRAND,
+  DEMO_CARS,
+  DEMO_MODELS,
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+  DEMO_STORES,
+  type DemoStaff,
+} from './demo-data.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -42,16 +50,28 @@ export async function seedDemoData(
         }),
       );
       storeIds.set(demo.code, store.id);
-      await manager.save(demo.hours.map((period) => manager.create(StoreOpeningPeriodEntity, { storeId: store.id, ...period })));
       await manager.save(
-        demo.closedDates.map((closed) => manager.create(StoreClosedDateEntity, { storeId: store.id, ...closed })),
+        demo.hours.map((period) =>
+          manager.create(StoreOpeningPeriodEntity, { storeId: store.id, ...period }),
+        ),
+      );
+      await manager.save(
+        demo.closedDates.map((closed) =>
+          manager.create(StoreClosedDateEntity, { storeId: store.id, ...closed }),
+        ),
       );
     }
 
     const modelIds = new Map<string, number>();
     for (const [index, demo] of DEMO_MODELS.entries()) {
       const model = await manager.save(
-        manager.create(VehicleModelEntity, { ...demo, brand: DEMO_BRAND, imageUrl: null, active: true, sortOrder: index }),
+        manager.create(VehicleModelEntity, {
+          ...demo,
+          brand: DEMO_BRAND,
+          imageUrl: null,
+          active: true,
+          sortOrder: index,
+        }),
       );
       modelIds.set(demo.code, model.id);
     }

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { CustomerProfile, CustomerSession, StaffSession, StaffUser } from '@dealer-care/domain';
 import {
   CurrentCustomer,
@@ -10,6 +9,7 @@ import {
   StaffAuth,
 } from '../../common/auth/auth.decorators.js';
 import type { CustomerPrincipal, StaffPrincipal } from '../../common/auth/principal.js';
+import { LoginRateLimit } from '../../common/http/rate-limit.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { CustomerProfileResponse } from '../customers/dto/customer-profile.response.js';
 import { StaffUserResponse } from '../staff/dto/staff-user.response.js';
@@ -27,7 +27,7 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @LoginRateLimit()
   @Post('staff/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Staff login with username and password' })
@@ -47,7 +47,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @LoginRateLimit()
   @Post('wechat/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Customer login with a wx.login code (jscode2session on the server)' })
@@ -59,20 +59,25 @@ export class AuthController {
 
   @Post('wechat/phone')
   @CustomerAuth()
-  @UseGuards(ThrottlerGuard)
+  @LoginRateLimit()
   @HttpCode(200)
   @ApiOperation({ summary: "Bind the customer's phone from a getPhoneNumber code" })
   @ApiOkResponse({ type: CustomerProfileResponse })
   @ApiProblems(400, 401, 403, 429, 502)
-  bindPhone(@CurrentCustomer() customer: CustomerPrincipal, @Body() body: BindPhoneBody): Promise<CustomerProfile> {
+  bindPhone(
+    @CurrentCustomer() customer: CustomerPrincipal,
+    @Body() body: BindPhoneBody,
+  ): Promise<CustomerProfile> {
     return this.auth.bindPhone(customer.id, body.code);
   }
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @LoginRateLimit()
   @Post('dev/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Development customer login (only with AUTH_DEV_LOGIN=true, never in production)' })
+  @ApiOperation({
+    summary: 'Development customer login (only with AUTH_DEV_LOGIN=true, never in production)',
+  })
   @ApiOkResponse({ type: CustomerSessionResponse })
   @ApiProblems(400, 403, 429)
   loginDev(@Body() body: DevLoginBody): Promise<CustomerSession> {

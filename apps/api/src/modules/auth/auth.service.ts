@@ -38,7 +38,12 @@ export class AuthService {
     const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !valid) throw new DomainException(ErrorCode.InvalidCredentials);
     await this.staff.recordLogin(user.id, new Date());
-    const claims: AccessTokenClaims = { sub: String(user.id), kind: 'staff', role: user.role, storeId: user.storeId };
+    const claims: AccessTokenClaims = {
+      sub: String(user.id),
+      kind: 'staff',
+      role: user.role,
+      storeId: user.storeId,
+    };
     const ttl = this.config.jwt.staffTtlSeconds;
     return {
       accessToken: await this.jwt.signAsync(claims, { expiresIn: ttl }),
@@ -50,7 +55,10 @@ export class AuthService {
   /** wx.login code → jscode2session → our own token. The session_key is dropped here, never stored or sent. */
   async loginWithWechat(code: string): Promise<CustomerSession> {
     const session = await this.callWechat(() => this.wechat.code2Session(code));
-    const customer = await this.customers.upsertByOpenid({ openid: session.openid, unionid: session.unionid });
+    const customer = await this.customers.upsertByOpenid({
+      openid: session.openid,
+      unionid: session.unionid,
+    });
     return this.customerSession(customer.id, toCustomerProfile(customer));
   }
 

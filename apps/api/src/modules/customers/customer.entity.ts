@@ -2,11 +2,12 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 /** A customer known through WeChat. The WeChat session_key is never stored: it has no use after login. */
 @Entity('customers')
+@Index('UQ_customers_openid', ['openid'], { unique: true })
 export class CustomerEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ type: 'varchar', length: 64, unique: true })
+  @Column({ type: 'varchar', length: 64 })
   openid: string;
 
   @Index('IDX_customers_unionid')

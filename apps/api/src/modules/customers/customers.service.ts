@@ -24,7 +24,11 @@ export class CustomersService {
    * Finds the customer of a WeChat openid or creates them. Two first logins racing for the
    * same openid both end with the one row the unique key lets through.
    */
-  async upsertByOpenid(input: { openid: string; unionid?: string | null; nickname?: string | null }): Promise<CustomerEntity> {
+  async upsertByOpenid(input: {
+    openid: string;
+    unionid?: string | null;
+    nickname?: string | null;
+  }): Promise<CustomerEntity> {
     const now = new Date();
     const existing = await this.customers.findOneBy({ openid: input.openid });
     if (existing) {

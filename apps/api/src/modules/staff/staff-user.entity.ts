@@ -1,5 +1,6 @@
 import {
   Column,
+  Index,
   CreateDateColumn,
   Entity,
   JoinColumn,
@@ -13,11 +14,12 @@ import { booleanTransformer } from '../../database/column-types.js';
 import { StoreEntity } from '../stores/store.entity.js';
 
 @Entity('staff_users')
+@Index('UQ_staff_users_username', ['username'], { unique: true })
 export class StaffUserEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ type: 'varchar', length: 64, unique: true })
+  @Column({ type: 'varchar', length: 64 })
   username: string;
 
   @Column({ name: 'display_name', type: 'varchar', length: 50 })

@@ -1,5 +1,6 @@
 import {
   Column,
+  Index,
   CreateDateColumn,
   Entity,
   OneToMany,
@@ -11,11 +12,12 @@ import { StoreClosedDateEntity } from './store-closed-date.entity.js';
 import { StoreOpeningPeriodEntity } from './store-opening-period.entity.js';
 
 @Entity('stores')
+@Index('UQ_stores_code', ['code'], { unique: true })
 export class StoreEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ type: 'varchar', length: 32, unique: true })
+  @Column({ type: 'varchar', length: 32 })
   code: string;
 
   @Column({ type: 'varchar', length: 100 })

@@ -38,5 +38,9 @@ export function toTestDriveCarResponse(car: TestDriveCarEntity): TestDriveCar {
 
 export function toStoreOverview(store: StoreEntity, cars: TestDriveCarEntity[]): StoreOverview {
   const mapped = cars.map(toTestDriveCarResponse);
-  return { ...toStoreResponse(store), cars: mapped, carsInService: mapped.filter((car) => car.inService).length };
+  return {
+    ...toStoreResponse(store),
+    cars: mapped,
+    carsInService: mapped.filter((car) => car.inService).length,
+  };
 }

@@ -9,7 +9,12 @@ import { TestDriveCarEntity } from './test-drive-car.entity.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([StoreEntity, StoreOpeningPeriodEntity, StoreClosedDateEntity, TestDriveCarEntity]),
+    TypeOrmModule.forFeature([
+      StoreEntity,
+      StoreOpeningPeriodEntity,
+      StoreClosedDateEntity,
+      TestDriveCarEntity,
+    ]),
   ],
   controllers: [StoresController, StaffStoresController],
   providers: [StoresService],

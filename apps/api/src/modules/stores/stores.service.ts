@@ -29,7 +29,10 @@ export class StoresService {
   /** Every store, nearest first when the customer's location is known. */
   async list(near?: GeoPoint): Promise<StoreListItem[]> {
     const stores = await this.stores.find({ relations: STORE_RELATIONS, order: { id: 'ASC' } });
-    return sortByDistance(stores.map((store) => toStoreResponse(store)), near);
+    return sortByDistance(
+      stores.map((store) => toStoreResponse(store)),
+      near,
+    );
   }
 
   async get(id: number): Promise<Store> {
@@ -50,13 +53,22 @@ export class StoresService {
       relations: { model: true },
       order: { plate: 'ASC' },
     });
-    return stores.map((store) => toStoreOverview(store, cars.filter((car) => car.storeId === store.id)));
+    return stores.map((store) =>
+      toStoreOverview(
+        store,
+        cars.filter((car) => car.storeId === store.id),
+      ),
+    );
   }
 
   async overview(staff: StaffPrincipal, id: number): Promise<StoreOverview> {
     assertStoreInScope(staff, id);
     const store = await this.findOrFail(id);
-    const cars = await this.cars.find({ where: { storeId: id }, relations: { model: true }, order: { plate: 'ASC' } });
+    const cars = await this.cars.find({
+      where: { storeId: id },
+      relations: { model: true },
+      order: { plate: 'ASC' },
+    });
     return toStoreOverview(store, cars);
   }
 

@@ -15,6 +15,7 @@ import { StoreEntity } from './store.entity.js';
 
 /** A car kept at a store for test drives only. */
 @Entity('test_drive_cars')
+@Index('UQ_test_drive_cars_plate', ['plate'], { unique: true })
 @Index('IDX_test_drive_cars_store_model', ['storeId', 'modelId'])
 export class TestDriveCarEntity {
   @PrimaryGeneratedColumn()
@@ -34,7 +35,7 @@ export class TestDriveCarEntity {
   @JoinColumn({ name: 'model_id' })
   model?: Relation<VehicleModelEntity>;
 
-  @Column({ type: 'varchar', length: 16, unique: true })
+  @Column({ type: 'varchar', length: 16 })
   plate: string;
 
   @Column({ name: 'in_service', type: 'boolean', default: true, transformer: booleanTransformer })

@@ -1,13 +1,14 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Index, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { BodyType, EnergyType } from '@dealer-care/domain';
 import { booleanTransformer } from '../../database/column-types.js';
 
 @Entity('vehicle_models')
+@Index('UQ_vehicle_models_code', ['code'], { unique: true })
 export class VehicleModelEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ type: 'varchar', length: 32, unique: true })
+  @Column({ type: 'varchar', length: 32 })
   code: string;
 
   @Column({ type: 'varchar', length: 50 })

@@ -11,11 +11,16 @@ export function toVehicleModelResponse(model: VehicleModelEntity): VehicleModel 
 
 @Injectable()
 export class VehicleModelsService {
-  constructor(@InjectRepository(VehicleModelEntity) private readonly models: Repository<VehicleModelEntity>) {}
+  constructor(
+    @InjectRepository(VehicleModelEntity) private readonly models: Repository<VehicleModelEntity>,
+  ) {}
 
   /** Models on sale, in the dealer's display order. */
   async listActive(): Promise<VehicleModel[]> {
-    const models = await this.models.find({ where: { active: true }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    const models = await this.models.find({
+      where: { active: true },
+      order: { sortOrder: 'ASC', id: 'ASC' },
+    });
     return models.map(toVehicleModelResponse);
   }
 }

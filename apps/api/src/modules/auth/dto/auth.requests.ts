@@ -37,7 +37,10 @@ export class BindPhoneBody implements BindPhoneRequest {
 }
 
 export class DevLoginBody implements DevCustomerLoginRequest {
-  @ApiProperty({ example: 'dev-alice', description: 'Stable test identity; becomes the openid dev:<devUser>' })
+  @ApiProperty({
+    example: 'dev-alice',
+    description: 'Stable test identity; becomes the openid dev:<devUser>',
+  })
   @IsString()
   @Matches(/^[A-Za-z0-9_.-]{3,40}$/, { message: '测试账号需为3–40位字母、数字或 _ . -' })
   devUser: string;

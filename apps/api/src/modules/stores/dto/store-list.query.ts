@@ -16,4 +16,3 @@ export class StoreListQuery {
   @IsLongitude({ message: '经度不正确，需与纬度一起提供' })
   longitude?: number;
 }
-

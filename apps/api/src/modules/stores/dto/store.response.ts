@@ -26,12 +26,17 @@ export class StoreResponse implements Store {
   @ApiProperty({ example: 113.3236 }) longitude: number;
   @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
   @ApiProperty({ type: [OpeningPeriodResponse] }) openingHours: OpeningPeriod[];
-  @ApiProperty({ type: [String], example: ['2027-01-01'], description: 'Upcoming closed dates (store-local)' })
+  @ApiProperty({
+    type: [String],
+    example: ['2027-01-01'],
+    description: 'Upcoming closed dates (store-local)',
+  })
   closedDates: string[];
 }
 
 export class StoreListItemResponse extends StoreResponse implements StoreListItem {
-  @ApiPropertyOptional({ example: 3.2, description: 'Distance from the given location, km' }) distanceKm?: number;
+  @ApiPropertyOptional({ example: 3.2, description: 'Distance from the given location, km' })
+  distanceKm?: number;
 }
 
 export class TestDriveCarResponse implements TestDriveCar {

@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BODY_TYPES, ENERGY_TYPES, type BodyType, type EnergyType, type VehicleModel } from '@dealer-care/domain';
+import {
+  BODY_TYPES,
+  ENERGY_TYPES,
+  type BodyType,
+  type EnergyType,
+  type VehicleModel,
+} from '@dealer-care/domain';
 
 export class VehicleModelResponse implements VehicleModel {
   @ApiProperty() id: number;
