@@ -6,10 +6,11 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { registerRateLimits } from './common/http/rate-limit.js';
+import { sendProblem } from './common/problem/problem-details.filter.js';
 import { requestIdOf } from './common/logging/logger-options.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -25,6 +26,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // On shutdown, idle keep-alive sockets close at once; requests in flight finish first.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Router-level failures (a malformed percent-escape in the path) get problem+json like the rest.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(error, request, reply, new NestLogger('ProblemDetails')),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config), adapter, {
     bufferLogs: true,

@@ -31,6 +31,7 @@ const FASTIFY_ERRORS: Record<string, { code: ErrorCode; detail: string; status?:
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: ErrorCode.MalformedBody, detail: '请求内容为空' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: ErrorCode.MalformedBody, detail: '请求长度与内容不符' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: ErrorCode.MalformedBody, detail: '请求内容不是有效的 JSON' },
+  FST_ERR_BAD_URL: { code: ErrorCode.MalformedBody, detail: '请求地址的编码不正确' },
 };
 
 export interface ProblemResponse {
@@ -100,7 +101,11 @@ export function toProblem(exception: unknown, instance?: string, requestId?: str
           : ErrorCode.ValidationFailed);
     const detail =
       status === 404 ? '请求的地址或记录不存在' : status === 429 ? '请求过于频繁，请一分钟后再试' : undefined;
-    return { status, body: problem(code, status, detail, base), unexpected: status >= 500 };
+    // Terminus answers an unhealthy check with a 503 whose response lists each indicator.
+    const checks = status === 503 ? exception.getResponse() : undefined;
+    const extra =
+      typeof checks === 'object' && checks !== null && 'status' in checks ? { ...base, checks } : base;
+    return { status, body: problem(code, status, detail, extra), unexpected: status > 503 || status === 500 };
   }
 
   const statusCode = (exception as { statusCode?: unknown })?.statusCode;

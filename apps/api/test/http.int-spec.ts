@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+type OpenApiOperation = {
+  summary?: string;
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+};
+
+describe(`HTTP surface (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ CORS_ORIGINS: 'https://portal.dealer.example' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reports the database in /api/health', async () => {
+    const res = await t.http.get('/api/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+
+  it('sends security headers and a request id', async () => {
+    const res = await t.http.get('/api/stores').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+
+    const echoed = await t.http.get('/api/stores').set('x-request-id', 'trace-123').expect(200);
+    expect(echoed.headers['x-request-id']).toBe('trace-123');
+    // An id that could forge log lines is replaced.
+    const forged = await t.http.get('/api/stores').set('x-request-id', 'a b\tc').expect(200);
+    expect(forged.headers['x-request-id']).not.toBe('a b\tc');
+  });
+
+  it('puts the request id into error answers', async () => {
+    const res = await t.http.get('/api/stores/999999').set('x-request-id', 'req-404');
+    expect(res.body).toMatchObject({ requestId: 'req-404', instance: '/api/stores/999999' });
+  });
+
+  it('allows CORS only from configured origins', async () => {
+    const allowed = await t.http
+      .options('/api/stores')
+      .set('origin', 'https://portal.dealer.example')
+      .set('access-control-request-method', 'GET');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://portal.dealer.example');
+
+    const denied = await t.http
+      .options('/api/stores')
+      .set('origin', 'https://evil.example')
+      .set('access-control-request-method', 'GET');
+    expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('documents every operation with its request and response schemas', async () => {
+    const res = await t.http.get('/api/docs-json').expect(200);
+    const doc = res.body as { paths: Record<string, Record<string, OpenApiOperation>> };
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(11);
+    for (const { path, method, op } of operations) {
+      const label = `${method.toUpperCase()} ${path}`;
+      expect([label, typeof op.summary]).toEqual([label, 'string']);
+      const success = Object.entries(op.responses).find(([status]) => status.startsWith('2'));
+      expect([label, Boolean(success?.[1].content?.['application/json']?.schema)]).toEqual([label, true]);
+      if (method === 'post') {
+        expect([label, Boolean(op.requestBody?.content?.['application/json']?.schema)]).toEqual([
+          label,
+          true,
+        ]);
+      }
+    }
+    const html = await t.http.get('/api/docs').expect(200);
+    expect(html.text).toContain('swagger');
+  });
+});

@@ -1,0 +1,77 @@
+import type { StaffRole } from '@dealer-care/domain';
+
+/** Top-level sections of the portal, in menu order. */
+export const SECTIONS = [
+  'home',
+  'stores',
+  'test-drives',
+  'deliveries',
+  'follow-ups',
+  'satisfaction',
+  'settings',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface SectionDef {
+  key: Section;
+  label: string;
+  path: string;
+  roles: readonly StaffRole[];
+  /** False while the section is announced but not built yet ("即将上线"). */
+  available: boolean;
+}
+
+/** Route `handle` of a page: the section it belongs to, checked by the layout with `canOpen`. */
+export interface RouteHandle {
+  section: Section;
+}
+
+const ALL: readonly StaffRole[] = ['consultant', 'manager', 'admin'];
+
+const DEFS: Record<Section, SectionDef> = {
+  home: { key: 'home', label: '工作台', path: '/', roles: ALL, available: true },
+  stores: { key: 'stores', label: '门店', path: '/stores', roles: ALL, available: true },
+  'test-drives': {
+    key: 'test-drives',
+    label: '试驾预约',
+    path: '/test-drives',
+    roles: ALL,
+    available: false,
+  },
+  deliveries: { key: 'deliveries', label: '交车管理', path: '/deliveries', roles: ALL, available: false },
+  'follow-ups': { key: 'follow-ups', label: '回访任务', path: '/follow-ups', roles: ALL, available: false },
+  satisfaction: {
+    key: 'satisfaction',
+    label: '满意度',
+    path: '/satisfaction',
+    roles: ['manager', 'admin'],
+    available: false,
+  },
+  settings: { key: 'settings', label: '设置', path: '/settings', roles: ['admin'], available: false },
+};
+
+export function sectionDef(section: Section): SectionDef {
+  return DEFS[section];
+}
+
+/** Whether a role sees the section in the menu (built or not). */
+export function canSee(role: StaffRole, section: Section): boolean {
+  return DEFS[section].roles.includes(role);
+}
+
+/** Whether a role may open the section's page: it must be visible and built. */
+export function canOpen(role: StaffRole, section: Section): boolean {
+  return canSee(role, section) && DEFS[section].available;
+}
+
+/** The menu a role sees, in order; unbuilt sections included so staff see what is coming. */
+export function menuFor(role: StaffRole): SectionDef[] {
+  return SECTIONS.filter((section) => canSee(role, section)).map((section) => DEFS[section]);
+}
+
+/** The section a router path belongs to (`/stores/3` → stores), or undefined. */
+export function sectionOfPath(pathname: string): Section | undefined {
+  const first = pathname.split('/').filter(Boolean)[0];
+  if (first === undefined) return 'home';
+  return SECTIONS.find((section) => section !== 'home' && DEFS[section].path === `/${first}`);
+}
