@@ -39,7 +39,11 @@ describe('createApiClient', () => {
     const problem = { type: 't', title: '账号或密码错误', status: 401, code: 'invalid_credentials' };
     const { transport } = recordingTransport(401, problem, 'application/problem+json');
     let unauthenticated = 0;
-    const client = createApiClient({ baseUrl: '/api', transport, onUnauthenticated: () => unauthenticated++ });
+    const client = createApiClient({
+      baseUrl: '/api',
+      transport,
+      onUnauthenticated: () => unauthenticated++,
+    });
     const error = await client.auth.staffLogin({ username: 'u', password: 'bad' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).problem).toEqual(problem);
@@ -74,7 +78,9 @@ describe('fetchTransport against a real HTTP server', () => {
       req.on('end', () => {
         if (req.url === '/api/auth/staff/login') {
           res.writeHead(401, { 'content-type': 'application/problem+json; charset=utf-8' });
-          res.end(JSON.stringify({ type: 't', title: '账号或密码错误', status: 401, code: 'invalid_credentials' }));
+          res.end(
+            JSON.stringify({ type: 't', title: '账号或密码错误', status: 401, code: 'invalid_credentials' }),
+          );
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
@@ -90,7 +96,9 @@ describe('fetchTransport against a real HTTP server', () => {
         getAccessToken: () => 'abc',
       });
       await expect(client.models.list()).resolves.toEqual([{ id: 1, echo: '', auth: 'Bearer abc' }]);
-      const error = (await client.auth.staffLogin({ username: 'a', password: 'b' }).catch((e: unknown) => e)) as ApiError;
+      const error = (await client.auth
+        .staffLogin({ username: 'a', password: 'b' })
+        .catch((e: unknown) => e)) as ApiError;
       expect(error.code).toBe('invalid_credentials');
     } finally {
       await new Promise((resolve) => server.close(resolve));

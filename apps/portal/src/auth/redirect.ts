@@ -8,6 +8,7 @@ export const LOGIN_PATH = '/login';
 export function safeRedirect(target: string | null | undefined): string {
   if (!target || !target.startsWith('/')) return '/';
   if (target.startsWith('//') || target.startsWith('/\\')) return '/';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\u0000-\u001f]/.test(target)) return '/';
   const pathname = target.split(/[?#]/)[0] ?? '';
   if (pathname === LOGIN_PATH || pathname.startsWith(`${LOGIN_PATH}/`)) return '/';

@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './app-config.js';
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'x'.repeat(40),
+  WECHAT_APP_ID: 'wx123',
+  WECHAT_APP_SECRET: 'secret',
+  DATABASE_URL: 'mysql://app:pw@db:3306/dealer',
+};
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to embedded SQLite under .data with development settings', () => {
+    const config = loadConfig({});
+    expect(config.database).toMatchObject({ kind: 'sqlite' });
+    expect(config.database.kind === 'sqlite' && config.database.path).toMatch(/\.data\/dealer-care\.sqlite$/);
+    expect(config).toMatchObject({
+      port: 3000,
+      nodeEnv: 'development',
+      devLoginEnabled: false,
+      seedDemoData: true,
+    });
+  });
+
+  it('uses MariaDB/MySQL when DATABASE_URL is set, keeping the flavour of the scheme', () => {
+    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/test' }).database).toMatchObject({
+      kind: 'mysql',
+      flavor: 'mysql',
+      url: 'mysql://root@127.0.0.1:3306/test',
+    });
+    expect(loadConfig({ DATABASE_URL: 'mariadb://root@127.0.0.1:3306/test' }).database).toMatchObject({
+      flavor: 'mariadb',
+      url: 'mysql://root@127.0.0.1:3306/test',
+    });
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config).toMatchObject({ nodeEnv: 'production', seedDemoData: false, devLoginEnabled: false });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be an integer/],
+    [{ PORT: '70000' }, /PORT must be an integer from 0 to 65535/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV must be one of/],
+    [{ DATABASE_URL: 'postgres://x@y/z' }, /DATABASE_URL must use mysql: or mariadb:/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
+    [{ AUTH_DEV_LOGIN: 'maybe' }, /AUTH_DEV_LOGIN must be true or false/],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET must be set to a random string of at least 32 characters/],
+    [{ CORS_ORIGINS: 'https://ok.example,ftp://bad' }, /CORS_ORIGINS entries must be origins/],
+    [{ WECHAT_API_BASE: 'file:///etc' }, /WECHAT_API_BASE must use http: or https:/],
+  ])('refuses %j with one clear line', (env, message) => {
+    const text = errorOf(env);
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
+
+  it('refuses development conveniences in production', () => {
+    expect(errorOf({ ...PRODUCTION, AUTH_DEV_LOGIN: 'true' })).toMatch(/AUTH_DEV_LOGIN=true is not allowed/);
+    expect(errorOf({ ...PRODUCTION, SEED_DEMO_DATA: 'true' })).toMatch(/SEED_DEMO_DATA=true is not allowed/);
+    expect(errorOf({ ...PRODUCTION, JWT_SECRET: '' })).toMatch(/JWT_SECRET must be set/);
+    expect(errorOf({ ...PRODUCTION, WECHAT_APP_SECRET: '' })).toMatch(/WECHAT_APP_ID and WECHAT_APP_SECRET/);
+  });
+});

@@ -1,0 +1,48 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/me/index'],
+  // Journeys live in subpackages so the main package stays small (WeChat allows 2 MB per package).
+  // Planned next to booking:
+  //   { root: 'subpackages/delivery', pages: ['pages/confirm/index'] }  — delivery date confirmation
+  //   { root: 'subpackages/survey', pages: ['pages/answer/index'] }     — satisfaction survey
+  subPackages: [
+    {
+      // Test-drive booking (store → model → date and slot → contact → done); store detail for now.
+      root: 'subpackages/booking',
+      pages: ['pages/store/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['subpackages/booking'] },
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f5f6f8',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '车主服务',
+    navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#8c8c8c',
+    selectedColor: '#1d4ed8',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+  permission: {
+    'scope.userLocation': { desc: '用于为您推荐附近门店并显示距离' },
+  },
+  requiredPrivateInfos: ['getLocation'],
+});

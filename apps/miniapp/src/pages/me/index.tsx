@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { ButtonProps } from '@tarojs/components';
+import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
+import {
+  bindPhone,
+  defaultDevUser,
+  loginForDevelopment,
+  loginWithWechat,
+  logout,
+  refreshProfile,
+} from '../../services/auth';
+import { useSession } from '../../services/session';
+import { errorTitle } from '../../utils/errors';
+import styles from './index.module.scss';
+
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
+type PhoneNumberEvent = Parameters<NonNullable<ButtonProps['onGetPhoneNumber']>>[0];
+
+export default function MePage() {
+  const { customer } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [devUser, setDevUser] = useState(() => (isWeapp ? '' : defaultDevUser()));
+
+  useDidShow(() => {
+    // Keeps nickname and phone current; a 401 logs out through the API client.
+    refreshProfile().catch(() => undefined);
+  });
+
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (cause) {
+      setError(errorTitle(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onGetPhoneNumber(event: PhoneNumberEvent) {
+    const { code } = event.detail as { code?: string };
+    if (!code) {
+      // Declined, or a base library without phone codes: nothing to bind.
+      void Taro.showToast({ title: '未获得手机号授权', icon: 'none' });
+      return;
+    }
+    void run(async () => {
+      await bindPhone(code);
+      void Taro.showToast({ title: '手机号已绑定', icon: 'success' });
+    });
+  }
+
+  return (
+    <View className={styles.page}>
+      {customer ? (
+        <>
+          <View className={styles.profile}>
+            <View className={styles.avatar}>
+              <Text>{(customer.nickname ?? '车').slice(0, 1).toUpperCase()}</Text>
+            </View>
+            <View className={styles.who}>
+              <Text className={styles.nickname}>{customer.nickname ?? '微信用户'}</Text>
+              <Text className={styles.phone}>{customer.phoneMasked ?? '未绑定手机号'}</Text>
+            </View>
+          </View>
+
+          <CellGroup>
+            <Cell title="手机号" extra={customer.phoneMasked ?? '未绑定'} />
+          </CellGroup>
+
+          <View className={styles.actions}>
+            {isWeapp && !customer.hasPhone ? (
+              <Button
+                block
+                type="primary"
+                openType="getPhoneNumber"
+                loading={busy}
+                onGetPhoneNumber={onGetPhoneNumber}
+              >
+                绑定手机号
+              </Button>
+            ) : null}
+            <Button block type="default" onClick={() => logout()}>
+              退出登录
+            </Button>
+          </View>
+        </>
+      ) : (
+        <View className={styles.login}>
+          <Text className={styles.title}>登录后可预约试驾、查看交车进度</Text>
+          {isWeapp ? (
+            <Button block type="primary" loading={busy} onClick={() => void run(loginWithWechat)}>
+              微信登录
+            </Button>
+          ) : (
+            <>
+              <View className={styles.field}>
+                <Text className={styles.label}>昵称/测试账号</Text>
+                <Input
+                  className={styles.input}
+                  value={devUser}
+                  placeholder="dev-alice 或 昵称"
+                  maxLength={40}
+                  onChange={(value) => setDevUser(value)}
+                />
+              </View>
+              <Button
+                block
+                type="primary"
+                loading={busy}
+                disabled={busy}
+                onClick={() => void run(() => loginForDevelopment(devUser))}
+              >
+                开发者登录
+              </Button>
+              <Text className={styles.hint}>仅开发与测试环境可用（服务端 AUTH_DEV_LOGIN=true）</Text>
+            </>
+          )}
+        </View>
+      )}
+      {error ? <Text className={styles.error}>{error}</Text> : null}
+    </View>
+  );
+}
