@@ -6,7 +6,7 @@ import {
   type MigrationInterface,
   type QueryRunner,
 } from 'typeorm';
-import { booleanColumn, idColumn, intType, timestampColumns } from './portable-columns.js';
+import { booleanColumn, foreignKeyTo, idColumn, intType, timestampColumns } from './portable-columns.js';
 
 /** Foundation schema: stores and their hours, models, test-drive cars, staff, customers. */
 export class Init1763900000000 implements MigrationInterface {
@@ -49,15 +49,7 @@ export class Init1763900000000 implements MigrationInterface {
             columnNames: ['store_id', 'weekday'],
           }),
         ],
-        foreignKeys: [
-          new TableForeignKey({
-            columnNames: ['store_id'],
-            referencedTableName: 'stores',
-            referencedColumnNames: ['id'],
-            onDelete: 'CASCADE',
-            onUpdate: 'NO ACTION',
-          }),
-        ],
+        foreignKeys: [foreignKeyTo('store_id', 'stores', 'CASCADE')],
       }),
     );
 
@@ -73,15 +65,7 @@ export class Init1763900000000 implements MigrationInterface {
         uniques: [
           new TableUnique({ name: 'UQ_store_closed_dates_store_date', columnNames: ['store_id', 'date'] }),
         ],
-        foreignKeys: [
-          new TableForeignKey({
-            columnNames: ['store_id'],
-            referencedTableName: 'stores',
-            referencedColumnNames: ['id'],
-            onDelete: 'CASCADE',
-            onUpdate: 'NO ACTION',
-          }),
-        ],
+        foreignKeys: [foreignKeyTo('store_id', 'stores', 'CASCADE')],
       }),
     );
 
@@ -122,20 +106,8 @@ export class Init1763900000000 implements MigrationInterface {
           new TableIndex({ name: 'IDX_test_drive_cars_store_model', columnNames: ['store_id', 'model_id'] }),
         ],
         foreignKeys: [
-          new TableForeignKey({
-            columnNames: ['store_id'],
-            referencedTableName: 'stores',
-            referencedColumnNames: ['id'],
-            onDelete: 'RESTRICT',
-            onUpdate: 'NO ACTION',
-          }),
-          new TableForeignKey({
-            columnNames: ['model_id'],
-            referencedTableName: 'vehicle_models',
-            referencedColumnNames: ['id'],
-            onDelete: 'RESTRICT',
-            onUpdate: 'NO ACTION',
-          }),
+          foreignKeyTo('store_id', 'stores', 'RESTRICT'),
+          foreignKeyTo('model_id', 'vehicle_models', 'RESTRICT'),
         ],
       }),
     );
@@ -158,15 +130,7 @@ export class Init1763900000000 implements MigrationInterface {
         indices: [
           new TableIndex({ name: 'UQ_staff_users_username', columnNames: ['username'], isUnique: true }),
         ],
-        foreignKeys: [
-          new TableForeignKey({
-            columnNames: ['store_id'],
-            referencedTableName: 'stores',
-            referencedColumnNames: ['id'],
-            onDelete: 'RESTRICT',
-            onUpdate: 'NO ACTION',
-          }),
-        ],
+        foreignKeys: [foreignKeyTo('store_id', 'stores', 'RESTRICT')],
       }),
     );
 

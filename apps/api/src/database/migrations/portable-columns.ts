@@ -1,4 +1,4 @@
-import type { QueryRunner, TableColumnOptions } from 'typeorm';
+import { TableForeignKey, type QueryRunner, type TableColumnOptions } from 'typeorm';
 
 /**
  * Column definitions that differ between MySQL/MariaDB and SQLite, written once so every
@@ -46,4 +46,22 @@ export function timestampColumns(queryRunner: QueryRunner): TableColumnOptions[]
 /** Booleans: tinyint on MySQL (TypeORM's mapping of `boolean`), boolean on SQLite. */
 export function booleanColumn(name: string, defaultValue: boolean): TableColumnOptions {
   return { name, type: 'boolean', default: defaultValue ? 1 : 0 };
+}
+
+/**
+ * A foreign key to `<table>.id`. ON UPDATE NO ACTION is spelled out because that is what the
+ * entities declare, and both databases otherwise report a different default.
+ */
+export function foreignKeyTo(
+  column: string,
+  table: string,
+  onDelete: 'CASCADE' | 'RESTRICT' | 'SET NULL',
+): TableForeignKey {
+  return new TableForeignKey({
+    columnNames: [column],
+    referencedTableName: table,
+    referencedColumnNames: ['id'],
+    onDelete,
+    onUpdate: 'NO ACTION',
+  });
 }

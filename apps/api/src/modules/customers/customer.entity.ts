@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedEntity } from '../../database/timestamped.entity.js';
 
 /** A customer known through WeChat. The WeChat session_key is never stored: it has no use after login. */
 @Entity('customers')
 @Index('UQ_customers_openid', ['openid'], { unique: true })
-export class CustomerEntity {
+export class CustomerEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -24,10 +25,4 @@ export class CustomerEntity {
 
   @Column({ name: 'last_login_at', type: 'datetime', nullable: true })
   lastLoginAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at' })
-  updatedAt: Date;
 }

@@ -1,21 +1,12 @@
-import {
-  Column,
-  Index,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Index, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { TimestampedEntity } from '../../database/timestamped.entity.js';
 import type { StaffRole } from '@dealer-care/domain';
 import { booleanTransformer } from '../../database/column-types.js';
 import { StoreEntity } from '../stores/store.entity.js';
 
 @Entity('staff_users')
 @Index('UQ_staff_users_username', ['username'], { unique: true })
-export class StaffUserEntity {
+export class StaffUserEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -48,10 +39,4 @@ export class StaffUserEntity {
 
   @Column({ name: 'last_login_at', type: 'datetime', nullable: true })
   lastLoginAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at' })
-  updatedAt: Date;
 }

@@ -1,19 +1,11 @@
-import {
-  Column,
-  Index,
-  CreateDateColumn,
-  Entity,
-  OneToMany,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Index, Entity, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { TimestampedEntity } from '../../database/timestamped.entity.js';
 import { StoreClosedDateEntity } from './store-closed-date.entity.js';
 import { StoreOpeningPeriodEntity } from './store-opening-period.entity.js';
 
 @Entity('stores')
 @Index('UQ_stores_code', ['code'], { unique: true })
-export class StoreEntity {
+export class StoreEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -46,10 +38,4 @@ export class StoreEntity {
 
   @OneToMany(() => StoreClosedDateEntity, (closed) => closed.store)
   closedDates?: Relation<StoreClosedDateEntity>[];
-
-  @CreateDateColumn({ name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at' })
-  updatedAt: Date;
 }

@@ -1,14 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { TimestampedEntity } from '../../database/timestamped.entity.js';
 import { booleanTransformer } from '../../database/column-types.js';
 import { VehicleModelEntity } from '../vehicle-models/vehicle-model.entity.js';
 import { StoreEntity } from './store.entity.js';
@@ -17,7 +8,7 @@ import { StoreEntity } from './store.entity.js';
 @Entity('test_drive_cars')
 @Index('UQ_test_drive_cars_plate', ['plate'], { unique: true })
 @Index('IDX_test_drive_cars_store_model', ['storeId', 'modelId'])
-export class TestDriveCarEntity {
+export class TestDriveCarEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -40,10 +31,4 @@ export class TestDriveCarEntity {
 
   @Column({ name: 'in_service', type: 'boolean', default: true, transformer: booleanTransformer })
   inService: boolean;
-
-  @CreateDateColumn({ name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at' })
-  updatedAt: Date;
 }

@@ -1,10 +1,11 @@
-import { Column, Index, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Index, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedEntity } from '../../database/timestamped.entity.js';
 import type { BodyType, EnergyType } from '@dealer-care/domain';
 import { booleanTransformer } from '../../database/column-types.js';
 
 @Entity('vehicle_models')
 @Index('UQ_vehicle_models_code', ['code'], { unique: true })
-export class VehicleModelEntity {
+export class VehicleModelEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -37,10 +38,4 @@ export class VehicleModelEntity {
 
   @Column({ name: 'sort_order', type: 'int', default: 0 })
   sortOrder: number;
-
-  @CreateDateColumn({ name: 'created_at' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at' })
-  updatedAt: Date;
 }
