@@ -194,6 +194,8 @@ await step(
   'typecheck: api, portal, miniapp',
   check('pnpm', ['-r', '--filter', './apps/**', 'run', 'typecheck']),
 );
+// The integration suite's shutdown test runs the built API as a real process.
+await step('build: api', check('pnpm', ['--filter', '@dealer-care/api', 'run', 'build']));
 await step(
   'integration: api on SQLite',
   suite(
@@ -217,7 +219,6 @@ await step(
     },
   ),
 );
-await step('build: api', check('pnpm', ['--filter', '@dealer-care/api', 'run', 'build']));
 await step(
   'build: mini-program weapp',
   check('pnpm', ['--filter', '@dealer-care/miniapp', 'run', 'build:weapp']),

@@ -23,7 +23,7 @@ export default {
       displayName: 'integration',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.int-spec.ts'],
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeout.ts'],
     },
   ],
 };

@@ -44,6 +44,25 @@ async function main(): Promise<void> {
   if (config.devLoginEnabled)
     lines.push('', 'AUTH_DEV_LOGIN=true: customers can use the development login in the H5 mini-program.');
   process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  // On SIGTERM/SIGINT: stop accepting, finish what was acknowledged, close the pool, exit 0.
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.log(`${signal} received: finishing requests in flight, then stopping`);
+    const force = setTimeout(() => {
+      process.stderr.write('Shutdown took longer than 25 s; exiting anyway\n');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 main().catch((error: unknown) => {
