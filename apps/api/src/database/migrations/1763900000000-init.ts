@@ -1,11 +1,4 @@
-import {
-  Table,
-  TableForeignKey,
-  TableIndex,
-  TableUnique,
-  type MigrationInterface,
-  type QueryRunner,
-} from 'typeorm';
+import { Table, TableIndex, TableUnique, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { booleanColumn, foreignKeyTo, idColumn, intType, timestampColumns } from './portable-columns.js';
 
 /** Foundation schema: stores and their hours, models, test-drive cars, staff, customers. */
