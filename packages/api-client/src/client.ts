@@ -1,5 +1,20 @@
 import type {
   BindPhoneRequest,
+  CancelBookingRequest,
+  CheckInBookingRequest,
+  ConfirmBookingRequest,
+  CreateBookingRequest,
+  DayAvailability,
+  DeclineProposalRequest,
+  ProposeBookingRequest,
+  RejectBookingRequest,
+  RescheduleBookingRequest,
+  StoreBookingsQuery,
+  StoreCancelBookingRequest,
+  StoreCapacityDay,
+  TestDriveBooking,
+  TestDriveChanges,
+  TestDriveConsent,
   CustomerProfile,
   CustomerSession,
   DevCustomerLoginRequest,
@@ -88,6 +103,56 @@ export function createApiClient(options: ApiClientOptions) {
     },
     models: {
       list: () => request<VehicleModel[]>('GET', '/vehicle-models'),
+    },
+    testDrives: {
+      /** The current test-drive consent text (试乘试驾同意书) and its version. */
+      consent: () => request<TestDriveConsent>('GET', '/test-drive/consent'),
+      /** Bookable slots of a store and model, per store-local day (from today when `from` is omitted). */
+      availability: (storeId: number, modelId: number, range: { from?: string; days?: number } = {}) =>
+        request<DayAvailability[]>('GET', `/stores/${storeId}/models/${modelId}/availability`, { query: range }),
+      /**
+       * Books a slot. Keep one `idempotencyKey` per submission and send it again on retry:
+       * the server then answers with the first result instead of booking twice.
+       */
+      create: (body: CreateBookingRequest, options: { idempotencyKey: string }) =>
+        request<TestDriveBooking>('POST', '/test-drive/bookings', {
+          body,
+          headers: { 'idempotency-key': options.idempotencyKey },
+        }),
+      mine: () => request<TestDriveBooking[]>('GET', '/test-drive/bookings'),
+      get: (id: number) => request<TestDriveBooking>('GET', `/test-drive/bookings/${id}`),
+      cancel: (id: number, body: CancelBookingRequest = {}) =>
+        request<TestDriveBooking>('POST', `/test-drive/bookings/${id}/cancel`, { body }),
+      reschedule: (id: number, body: RescheduleBookingRequest) =>
+        request<TestDriveBooking>('POST', `/test-drive/bookings/${id}/reschedule`, { body }),
+      acceptProposal: (id: number) =>
+        request<TestDriveBooking>('POST', `/test-drive/bookings/${id}/accept-proposal`, { body: {} }),
+      declineProposal: (id: number, body: DeclineProposalRequest = {}) =>
+        request<TestDriveBooking>('POST', `/test-drive/bookings/${id}/decline-proposal`, { body }),
+    },
+    staffTestDrives: {
+      /** A store's bookings of one store-local day, optionally of one status. */
+      day: (storeId: number, query: StoreBookingsQuery) =>
+        request<TestDriveBooking[]>('GET', `/staff/stores/${storeId}/test-drives`, { query: { ...query } }),
+      /** Free and held capacity per model for the coming days. */
+      capacity: (storeId: number, range: { from?: string; days?: number } = {}) =>
+        request<StoreCapacityDay[]>('GET', `/staff/stores/${storeId}/test-drive-capacity`, { query: range }),
+      /** Changes customers made since an instant (cancellations, moves, answers to proposals). */
+      changes: (storeId: number, since: string) =>
+        request<TestDriveChanges>('GET', `/staff/stores/${storeId}/test-drive-changes`, { query: { since } }),
+      get: (id: number) => request<TestDriveBooking>('GET', `/staff/test-drives/${id}`),
+      confirm: (id: number, body: ConfirmBookingRequest) =>
+        request<TestDriveBooking>('POST', `/staff/test-drives/${id}/confirm`, { body }),
+      reject: (id: number, body: RejectBookingRequest) =>
+        request<TestDriveBooking>('POST', `/staff/test-drives/${id}/reject`, { body }),
+      propose: (id: number, body: ProposeBookingRequest) =>
+        request<TestDriveBooking>('POST', `/staff/test-drives/${id}/propose`, { body }),
+      checkIn: (id: number, body: CheckInBookingRequest) =>
+        request<TestDriveBooking>('POST', `/staff/test-drives/${id}/check-in`, { body }),
+      complete: (id: number) => request<TestDriveBooking>('POST', `/staff/test-drives/${id}/complete`, { body: {} }),
+      noShow: (id: number) => request<TestDriveBooking>('POST', `/staff/test-drives/${id}/no-show`, { body: {} }),
+      cancel: (id: number, body: StoreCancelBookingRequest) =>
+        request<TestDriveBooking>('POST', `/staff/test-drives/${id}/cancel`, { body }),
     },
     staff: {
       /** The stores in the caller's scope, with their test-drive cars. */

@@ -13,3 +13,5 @@ export * from './validation/resident-id.js';
 export * from './validation/vin.js';
 export * from './validation/person-name.js';
 export * from './time/local-date.js';
+export * from './time/zoned-time.js';
+export * from './test-drive/index.js';

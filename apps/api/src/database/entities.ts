@@ -1,9 +1,15 @@
+import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
 import { CustomerEntity } from '../modules/customers/customer.entity.js';
 import { StaffUserEntity } from '../modules/staff/staff-user.entity.js';
 import { StoreClosedDateEntity } from '../modules/stores/store-closed-date.entity.js';
 import { StoreOpeningPeriodEntity } from '../modules/stores/store-opening-period.entity.js';
 import { StoreEntity } from '../modules/stores/store.entity.js';
 import { TestDriveCarEntity } from '../modules/stores/test-drive-car.entity.js';
+import { TestDriveBookingEventEntity } from '../modules/test-drives/entities/test-drive-booking-event.entity.js';
+import { TestDriveBookingEntity } from '../modules/test-drives/entities/test-drive-booking.entity.js';
+import { TestDriveCarHoldEntity } from '../modules/test-drives/entities/test-drive-car-hold.entity.js';
+import { TestDriveConsentEntity } from '../modules/test-drives/entities/test-drive-consent.entity.js';
+import { TestDrivePolicyEntity } from '../modules/test-drives/entities/test-drive-policy.entity.js';
 import { VehicleModelEntity } from '../modules/vehicle-models/vehicle-model.entity.js';
 
 /** Every entity, listed explicitly: globs do not load reliably under native ESM. */
@@ -15,4 +21,10 @@ export const ENTITIES = [
   TestDriveCarEntity,
   StaffUserEntity,
   CustomerEntity,
+  TestDrivePolicyEntity,
+  TestDriveConsentEntity,
+  TestDriveBookingEntity,
+  TestDriveCarHoldEntity,
+  TestDriveBookingEventEntity,
+  IdempotencyKeyEntity,
 ];

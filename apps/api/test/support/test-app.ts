@@ -50,10 +50,18 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...database.env,
     ...env,
   });
-  const app = await createApp(config);
-  await prepareDatabase(app, config, { log: () => undefined });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp(config);
+    await prepareDatabase(app, config, { log: () => undefined });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    // Leave nothing open behind a failed start, or jest hangs instead of reporting it.
+    await wechat.close();
+    await database.drop();
+    throw error;
+  }
   const http = request(app.getHttpServer());
 
   return {

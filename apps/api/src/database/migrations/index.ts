@@ -1,4 +1,5 @@
 import { Init1763900000000 } from './1763900000000-init.js';
+import { TestDriveBookings1764000000000 } from './1764000000000-test-drive-bookings.js';
 
 /** Every migration in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS = [Init1763900000000];
+export const MIGRATIONS = [Init1763900000000, TestDriveBookings1764000000000];

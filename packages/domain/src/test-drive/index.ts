@@ -1,0 +1,4 @@
+export * from './booking.types.js';
+export * from './availability.js';
+export * from './booking-lifecycle.js';
+export * from './booking-rules.js';
