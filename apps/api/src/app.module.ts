@@ -15,6 +15,7 @@ import { CustomersModule } from './modules/customers/customers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { StoresModule } from './modules/stores/stores.module.js';
+import { TestDrivesModule } from './modules/test-drives/test-drives.module.js';
 import { VehicleModelsModule } from './modules/vehicle-models/vehicle-models.module.js';
 
 /** The root module is built from a loaded configuration, so tests can boot it on their own database. */
@@ -39,6 +40,7 @@ export class AppModule {
         CustomersModule,
         StoresModule,
         VehicleModelsModule,
+        TestDrivesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

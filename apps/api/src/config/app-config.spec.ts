@@ -7,6 +7,8 @@ const PRODUCTION = {
   WECHAT_APP_ID: 'wx123',
   WECHAT_APP_SECRET: 'secret',
   DATABASE_URL: 'mysql://app:pw@db:3306/dealer',
+  LICENCE_HASH_KEY: 'a'.repeat(64),
+  LICENCE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 function errorOf(env: Record<string, string>): string {
@@ -70,5 +72,9 @@ describe('loadConfig', () => {
     expect(errorOf({ ...PRODUCTION, SEED_DEMO_DATA: 'true' })).toMatch(/SEED_DEMO_DATA=true is not allowed/);
     expect(errorOf({ ...PRODUCTION, JWT_SECRET: '' })).toMatch(/JWT_SECRET must be set/);
     expect(errorOf({ ...PRODUCTION, WECHAT_APP_SECRET: '' })).toMatch(/WECHAT_APP_ID and WECHAT_APP_SECRET/);
+    expect(errorOf({ ...PRODUCTION, LICENCE_ENCRYPTION_KEY: '' })).toMatch(
+      /LICENCE_ENCRYPTION_KEY must be set/,
+    );
+    expect(errorOf({ ...PRODUCTION, LICENCE_HASH_KEY: 'abcd' })).toMatch(/LICENCE_HASH_KEY must be 32 bytes/);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,9 @@ export interface AppConfig {
     | { kind: 'sqlite'; path: string };
   jwt: { secret: string; staffTtlSeconds: number; customerTtlSeconds: number };
   wechat: { appId: string; appSecret: string; apiBase: string; timeoutMs: number };
+  /** Keys for the driving-licence number (PIPL sensitive data) and how long it is kept after the drive. */
+  licence: { hashKey: Buffer; encryptionKey: Buffer; retentionDays: number };
+  bookingRateLimitPerMinute: number;
   devLoginEnabled: boolean;
   seedDemoData: boolean;
   corsOrigins: string[];
@@ -78,6 +82,22 @@ function readUrl(env: Env, name: string, fallback: string, protocols: string[]):
   return raw.replace(/\/+$/, '');
 }
 
+/** A 32-byte key given as 64 hex characters or base64; development derives a fixed one from a label. */
+function readKey(env: Env, name: string, production: boolean, devLabel: string): Buffer {
+  const raw = env[name]?.trim();
+  if (!raw) {
+    if (production)
+      throw new ConfigError(
+        `${name} must be set to a 32-byte key (64 hex characters) when NODE_ENV=production`,
+      );
+    return createHash('sha256').update(devLabel).digest();
+  }
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32)
+    throw new ConfigError(`${name} must be 32 bytes: 64 hex characters or 44 base64 characters`);
+  return key;
+}
+
 function resolveFromApi(path: string): string {
   return isAbsolute(path) ? path : resolve(apiRoot, path);
 }
@@ -120,6 +140,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('WECHAT_APP_ID and WECHAT_APP_SECRET must be set when NODE_ENV=production');
   }
 
+  const licence = {
+    hashKey: readKey(env, 'LICENCE_HASH_KEY', production, 'dev-only-licence-hash-key'),
+    encryptionKey: readKey(env, 'LICENCE_ENCRYPTION_KEY', production, 'dev-only-licence-encryption-key'),
+    retentionDays: readInt(env, 'LICENCE_RETENTION_DAYS', 30, 1, 3650),
+  };
+
   const devLoginEnabled = readBool(env, 'AUTH_DEV_LOGIN', false);
   if (devLoginEnabled && production) {
     throw new ConfigError('AUTH_DEV_LOGIN=true is not allowed when NODE_ENV=production');
@@ -158,6 +184,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       apiBase: readUrl(env, 'WECHAT_API_BASE', 'https://api.weixin.qq.com', ['http:', 'https:']),
       timeoutMs: readInt(env, 'WECHAT_TIMEOUT_MS', 5000, 100, 60000),
     },
+    licence,
+    bookingRateLimitPerMinute: readInt(env, 'BOOKING_RATE_LIMIT_PER_MINUTE', 30, 1, 100000),
     devLoginEnabled,
     seedDemoData,
     corsOrigins,

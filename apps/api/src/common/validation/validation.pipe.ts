@@ -11,7 +11,11 @@ import { summariseFieldErrors, toFieldErrors } from './validation-messages.js';
 class BodyAndQueryValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'param') return Promise.resolve(value);
-    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) assertPlainBody(value);
+    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
+      // No body at all is an empty object: the DTO's own rules then say what is missing.
+      if (value === undefined) value = {};
+      assertPlainBody(value);
+    }
     return super.transform(value, metadata) as Promise<unknown>;
   }
 }

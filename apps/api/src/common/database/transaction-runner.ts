@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+
+/** MySQL/MariaDB errors after which the whole transaction may simply be run again. */
+const RETRYABLE_ERRNOS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
+
+/**
+ * Runs a unit of work in one transaction. On MySQL/MariaDB, a transaction chosen as a deadlock
+ * victim is retried. SQLite has one writer and TypeORM shares one connection, so transactions
+ * of this process are queued one after another (the embedded default is single-process).
+ */
+@Injectable()
+export class TransactionRunner {
+  private sqliteQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get isMysql(): boolean {
+    const type = this.dataSource.options.type;
+    return type === 'mysql' || type === 'mariadb';
+  }
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.isMysql) {
+      const next = this.sqliteQueue.then(() => this.dataSource.transaction(work));
+      this.sqliteQueue = next.catch(() => undefined);
+      return next;
+    }
+    return this.withRetry(() => this.dataSource.transaction(work));
+  }
+
+  private async withRetry<T>(attempt: () => Promise<T>, tries = 4): Promise<T> {
+    for (let i = 1; ; i++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const errno =
+          error instanceof QueryFailedError ? (error.driverError as { errno?: number }).errno : undefined;
+        if (i >= tries || errno === undefined || !RETRYABLE_ERRNOS.has(errno)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 * i + Math.random() * 20));
+      }
+    }
+  }
+}

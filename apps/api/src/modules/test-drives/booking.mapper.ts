@@ -1,0 +1,85 @@
+import {
+  allowedBookingActions,
+  maskMobile,
+  type BookingActor,
+  type BookingPolicy,
+  type BookingSnapshot,
+  type TestDriveBooking,
+} from '@dealer-care/domain';
+import type { TestDriveBookingEventEntity } from './entities/test-drive-booking-event.entity.js';
+import type { TestDriveBookingEntity } from './entities/test-drive-booking.entity.js';
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
+
+export function toSnapshot(booking: TestDriveBookingEntity): BookingSnapshot {
+  return {
+    status: booking.status,
+    startsAt: iso(booking.startsAt),
+    endsAt: iso(booking.endsAt),
+    storeId: booking.storeId,
+    customerId: booking.customerId,
+    rescheduleCount: booking.rescheduleCount,
+    proposal: booking.proposalStartsAt ? { startsAt: iso(booking.proposalStartsAt) } : null,
+  };
+}
+
+/**
+ * What leaves the server about a booking: mobile and licence only masked, the actions the viewer
+ * may take computed by the one lifecycle function, and the timeline.
+ */
+export function toBookingResponse(
+  booking: TestDriveBookingEntity,
+  events: TestDriveBookingEventEntity[],
+  viewer: BookingActor,
+  policy: BookingPolicy,
+  now: Date,
+): TestDriveBooking {
+  return {
+    id: booking.id,
+    reference: booking.reference,
+    storeId: booking.storeId,
+    storeName: booking.store?.name ?? '',
+    storePhone: booking.store?.phone ?? '',
+    modelId: booking.modelId,
+    modelName: booking.model ? `${booking.model.brand} ${booking.model.name}` : '',
+    startsAt: iso(booking.startsAt),
+    endsAt: iso(booking.endsAt),
+    status: booking.status,
+    customerName: booking.customerName,
+    mobileMasked: maskMobile(booking.mobile),
+    licenceMasked: booking.licenceMasked,
+    note: booking.note,
+    consentVersion: booking.consentVersion,
+    consentAcceptedAt: iso(booking.consentAcceptedAt),
+    car: booking.car ? { id: booking.car.id, plate: booking.car.plate } : null,
+    consultant: booking.consultant
+      ? { id: booking.consultant.id, displayName: booking.consultant.displayName }
+      : null,
+    proposal:
+      booking.proposalStartsAt && booking.proposalEndsAt
+        ? {
+            startsAt: iso(booking.proposalStartsAt),
+            endsAt: iso(booking.proposalEndsAt),
+            note: booking.proposalNote,
+            proposedAt: iso(booking.proposedAt ?? booking.updatedAt),
+          }
+        : null,
+    rescheduleCount: booking.rescheduleCount,
+    closingReason: booking.closingReason,
+    allowedActions: allowedBookingActions(toSnapshot(booking), viewer, policy, now),
+    timeline: events
+      .slice()
+      .sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime() || a.id - b.id)
+      .map((event) => ({
+        at: iso(event.at),
+        actor: event.actorKind,
+        actorName: event.actorKind === 'staff' ? event.actorName : null,
+        action: event.action,
+        from: event.fromStatus,
+        to: event.toStatus,
+        reason: event.reason,
+        startsAt: event.startsAt ? iso(event.startsAt) : null,
+      })),
+    createdAt: iso(booking.createdAt),
+  };
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, MoreThanOrEqual, Repository, type EntityManager } from 'typeorm';
+import {
+  computeAvailability,
+  DEFAULT_BOOKING_POLICY,
+  ErrorCode,
+  localDateIn,
+  nearestFreeSlots,
+  utcToZoned,
+  addDays,
+  isIsoDate,
+  type BookingPolicy,
+  type DayAvailability,
+  type StoreCapacityDay,
+  type StoreSchedule,
+  type TimeSlot,
+} from '@dealer-care/domain';
+import { DomainException } from '../../common/problem/domain.exception.js';
+import { StoreEntity } from '../stores/store.entity.js';
+import { TestDriveCarEntity } from '../stores/test-drive-car.entity.js';
+import { VehicleModelEntity } from '../vehicle-models/vehicle-model.entity.js';
+import { TestDriveCarHoldEntity } from './entities/test-drive-car-hold.entity.js';
+import { TestDrivePolicyEntity } from './entities/test-drive-policy.entity.js';
+
+export interface StoreBookingContext {
+  store: StoreEntity;
+  schedule: StoreSchedule;
+  policy: BookingPolicy;
+}
+
+/** A store-local date from a query: well-formed is not enough, it must exist (no 2026-02-30). */
+export function assertIsoDate(value: string | undefined, field: string): void {
+  if (value !== undefined && !isIsoDate(value)) {
+    throw new DomainException(ErrorCode.ValidationFailed, '日期不存在或格式不正确', [
+      { field, message: '日期不存在或格式不正确' },
+    ]);
+  }
+}
+
+/** Everything availability needs, loaded from the database; the rules themselves are in packages/domain. */
+@Injectable()
+export class TestDriveScheduleService {
+  constructor(
+    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
+    @InjectRepository(VehicleModelEntity) private readonly models: Repository<VehicleModelEntity>,
+    @InjectRepository(TestDriveCarEntity) private readonly cars: Repository<TestDriveCarEntity>,
+    @InjectRepository(TestDriveCarHoldEntity) private readonly holds: Repository<TestDriveCarHoldEntity>,
+    @InjectRepository(TestDrivePolicyEntity) private readonly policies: Repository<TestDrivePolicyEntity>,
+  ) {}
+
+  async storeContext(storeId: number): Promise<StoreBookingContext> {
+    const store = await this.stores.findOne({
+      where: { id: storeId },
+      relations: { openingPeriods: true, closedDates: true },
+    });
+    if (!store) throw new DomainException(ErrorCode.NotFound, '门店不存在');
+    const row = await this.policies.findOneBy({ storeId });
+    const policy: BookingPolicy = row
+      ? {
+          slotMinutes: row.slotMinutes,
+          bufferMinutes: row.bufferMinutes,
+          minNoticeMinutes: row.minNoticeMinutes,
+          horizonDays: row.horizonDays,
+          customerCutoffMinutes: row.customerCutoffMinutes,
+          maxReschedules: row.maxReschedules,
+          maxActivePerCustomer: row.maxActivePerCustomer,
+          minDriverAge: row.minDriverAge,
+        }
+      : DEFAULT_BOOKING_POLICY;
+    const schedule: StoreSchedule = {
+      timeZone: store.timeZone,
+      openingHours: (store.openingPeriods ?? []).map(({ weekday, opens, closes }) => ({
+        weekday: Number(weekday) as typeof weekday,
+        opens,
+        closes,
+      })),
+      closedDates: (store.closedDates ?? []).map((closed) => closed.date),
+    };
+    return { store, schedule, policy };
+  }
+
+  async activeModel(modelId: number): Promise<VehicleModelEntity> {
+    const model = await this.models.findOneBy({ id: modelId, active: true });
+    if (!model) throw new DomainException(ErrorCode.NotFound, '车型不存在或已停售');
+    return model;
+  }
+
+  /** In-service test-drive cars of a model at a store, in a stable order (the order cars are tried in). */
+  carsInService(storeId: number, modelId: number, manager?: EntityManager): Promise<TestDriveCarEntity[]> {
+    const repository = manager ? manager.getRepository(TestDriveCarEntity) : this.cars;
+    return repository.find({ where: { storeId, modelId, inService: true }, order: { id: 'ASC' } });
+  }
+
+  async availability(
+    storeId: number,
+    modelId: number,
+    range: { from?: string; days?: number },
+    now = new Date(),
+  ): Promise<DayAvailability[]> {
+    assertIsoDate(range.from, 'from');
+    const context = await this.storeContext(storeId);
+    await this.activeModel(modelId);
+    return this.availabilityIn(context, modelId, range, now);
+  }
+
+  async availabilityIn(
+    context: StoreBookingContext,
+    modelId: number,
+    range: { from?: string; days?: number },
+    now: Date,
+  ): Promise<DayAvailability[]> {
+    const cars = await this.carsInService(context.store.id, modelId);
+    const holds = cars.length
+      ? await this.holds.find({
+          // Past holds cannot affect bookable slots (they all start after now + notice).
+          where: { carId: In(cars.map((car) => car.id)), slotStart: MoreThanOrEqual(now) },
+          select: { slotStart: true },
+        })
+      : [];
+    return computeAvailability({
+      store: context.schedule,
+      policy: context.policy,
+      now,
+      carsInService: cars.length,
+      holds: holds.map((hold) => ({ startsAt: new Date(hold.slotStart).toISOString() })),
+      fromDate: range.from,
+      days: range.days,
+    });
+  }
+
+  /** The nearest free slots around a wanted start, for the 409 of a slot that was just taken. */
+  async suggestions(
+    context: StoreBookingContext,
+    modelId: number,
+    around: Date,
+    now = new Date(),
+  ): Promise<TimeSlot[]> {
+    const wantedDay = utcToZoned(around, context.schedule.timeZone).date;
+    const today = localDateIn(context.schedule.timeZone, now);
+    const from = addDays(wantedDay, -2) < today ? today : addDays(wantedDay, -2);
+    const days = await this.availabilityIn(context, modelId, { from, days: 5 }, now);
+    return nearestFreeSlots(days, around.toISOString(), 3);
+  }
+
+  /** Free and held capacity per model and day, for the portal's calendar. */
+  async capacity(
+    storeId: number,
+    range: { from?: string; days?: number },
+    now = new Date(),
+  ): Promise<StoreCapacityDay[]> {
+    const context = await this.storeContext(storeId);
+    const cars = await this.cars.find({ where: { storeId, inService: true }, relations: { model: true } });
+    const modelIds = [...new Set(cars.map((car) => car.modelId))].sort((a, b) => a - b);
+    const perModel = await Promise.all(
+      modelIds.map(async (modelId) => ({
+        modelId,
+        modelName: cars.find((car) => car.modelId === modelId)?.model?.name ?? '',
+        days: await this.availabilityIn(context, modelId, range, now),
+      })),
+    );
+    const dates = perModel[0]?.days ?? (await this.availabilityIn(context, -1, range, now));
+    return dates.map((day, index) => ({
+      date: day.date,
+      open: day.open,
+      models: perModel.map(({ modelId, modelName, days }) => {
+        const slots = days[index]?.slots ?? [];
+        return {
+          modelId,
+          modelName,
+          capacity: slots.reduce((sum, slot) => sum + slot.capacity, 0),
+          held: slots.reduce((sum, slot) => sum + Math.min(slot.held, slot.capacity), 0),
+          remaining: slots.reduce((sum, slot) => sum + slot.remaining, 0),
+        };
+      }),
+    }));
+  }
+}
