@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-data.js';
+import { startApiProcess, type ApiProcess } from './support/api-process.js';
 import {
   FAKE_WECHAT_APP_ID,
   FAKE_WECHAT_APP_SECRET,
@@ -13,68 +9,30 @@ import {
 } from './support/fake-wechat-server.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
-const apiRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const mainJs = join(apiRoot, 'dist/main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-    server.on('error', reject);
-  });
-}
-
 /** The real process, as `pnpm start` runs it: what it logs, and how it stops. */
 describe(`API process (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
   let database: TestDatabase;
   let wechat: FakeWechatServer;
-  let api: ChildProcess;
+  let api: ApiProcess;
   let baseUrl: string;
-  let output = '';
+  const output = () => api.output();
 
   beforeAll(async () => {
-    if (!existsSync(mainJs))
-      throw new Error(`${mainJs} is missing: run pnpm --filter @dealer-care/api build first`);
     database = await createTestDatabase();
     wechat = await startFakeWechatServer();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, [mainJs], {
-      cwd: apiRoot,
-      env: {
-        ...process.env,
-        ...database.env,
-        NODE_ENV: 'test',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        // The most verbose level: nothing personal may appear even there.
-        LOG_LEVEL: 'trace',
-        WECHAT_API_BASE: wechat.baseUrl,
-        WECHAT_APP_ID: FAKE_WECHAT_APP_ID,
-        WECHAT_APP_SECRET: FAKE_WECHAT_APP_SECRET,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    api = await startApiProcess({
+      ...database.env,
+      // The most verbose level: nothing personal may appear even there.
+      LOG_LEVEL: 'trace',
+      WECHAT_API_BASE: wechat.baseUrl,
+      WECHAT_APP_ID: FAKE_WECHAT_APP_ID,
+      WECHAT_APP_SECRET: FAKE_WECHAT_APP_SECRET,
     });
-    api.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    api.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      if (api.exitCode !== null) throw new Error(`API exited early: ${output}`);
-      const ok = await fetch(`${baseUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`API did not start: ${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    baseUrl = api.baseUrl;
   });
 
   afterAll(async () => {
-    if (api.exitCode === null) api.kill('SIGKILL');
+    await api.stop('SIGKILL');
     await wechat.close();
     await database.drop();
   });
@@ -103,7 +61,9 @@ describe(`API process (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
     await new Promise((r) => setTimeout(r, 200));
 
     // Only the structured log lines; the start-up banner prints the demo password on purpose.
-    const logLines = output.split('\n').filter((line) => line.startsWith('{'));
+    const logLines = output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
     expect(logLines.some((line) => line.includes('/api/auth/wechat/login'))).toBe(true);
     for (const secret of [
       'SESSION-KEY-9d8c7b',
@@ -132,9 +92,9 @@ describe(`API process (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
       ),
     );
     await new Promise((r) => setTimeout(r, 30));
-    const exited = new Promise<number | null>((resolve) => api.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => api.child.once('exit', (code) => resolve(code)));
     const killedAt = Date.now();
-    api.kill('SIGTERM');
+    api.child.kill('SIGTERM');
 
     const answers = await Promise.all(inFlight);
     // The ones the server had taken are finished (200). One that arrives after the signal is turned

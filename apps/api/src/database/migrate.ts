@@ -3,13 +3,19 @@ import type { DataSource } from 'typeorm';
 const MIGRATION_LOCK = 'dealer_care_schema_migrations';
 
 /**
- * Runs pending migrations. On MySQL/MariaDB a named lock serialises API processes that
- * start together, so only one of them migrates and the others find nothing pending.
+ * Runs pending migrations, then `afterwards` (the demo seed), under one lock. On MySQL/MariaDB a
+ * named lock serialises API processes that start together, so only one of them migrates and seeds
+ * and the others find nothing left to do.
  */
-export async function runPendingMigrations(dataSource: DataSource): Promise<string[]> {
-  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') {
-    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
-  }
+export async function runPendingMigrations<T>(
+  dataSource: DataSource,
+  afterwards: () => Promise<T>,
+): Promise<{ applied: string[]; result: T }> {
+  const migrate = async () => {
+    const applied = (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    return { applied, result: await afterwards() };
+  };
+  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') return migrate();
   const lockRunner = dataSource.createQueryRunner();
   await lockRunner.connect();
   try {
@@ -18,7 +24,7 @@ export async function runPendingMigrations(dataSource: DataSource): Promise<stri
     }>;
     if (Number(row?.acquired) !== 1) throw new Error('Timed out waiting for the schema migration lock');
     try {
-      return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+      return await migrate();
     } finally {
       await lockRunner.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]);
     }

@@ -12,9 +12,12 @@ export async function prepareDatabase(
   logger: Pick<LoggerService, 'log'>,
 ): Promise<SeedResult | null> {
   const dataSource = app.get(DataSource);
-  const applied = await runPendingMigrations(dataSource);
-  if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
-  if (!config.seedDemoData) return null;
   const hasher = app.get(PasswordHasher);
-  return seedDemoData(dataSource, (password) => hasher.hash(password));
+  const { applied, result } = await runPendingMigrations(dataSource, () =>
+    config.seedDemoData
+      ? seedDemoData(dataSource, (password) => hasher.hash(password))
+      : Promise.resolve(null),
+  );
+  if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
+  return result;
 }

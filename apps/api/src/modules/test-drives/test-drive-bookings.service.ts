@@ -49,7 +49,11 @@ import { TestDriveBookingEntity } from './entities/test-drive-booking.entity.js'
 import { TestDriveCarHoldEntity } from './entities/test-drive-car-hold.entity.js';
 import { TestDriveConsentEntity } from './entities/test-drive-consent.entity.js';
 import { LicenceVault } from './licence-vault.js';
-import { assertIsoDate, TestDriveScheduleService, type StoreBookingContext } from './test-drive-schedule.service.js';
+import {
+  assertIsoDate,
+  TestDriveScheduleService,
+  type StoreBookingContext,
+} from './test-drive-schedule.service.js';
 
 /** Parameters some actions need; validated by the DTOs before they get here. */
 export interface ActionParams {
