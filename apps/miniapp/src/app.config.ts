@@ -6,9 +6,16 @@ export default defineAppConfig({
   //   { root: 'subpackages/survey', pages: ['pages/answer/index'] }     — satisfaction survey
   subPackages: [
     {
-      // Test-drive booking (store → model → date and slot → contact → done); store detail for now.
+      // Test-drive booking: store detail, the wizard (store → model → date and slot → contact →
+      // consent), its done page, the customer's bookings and a booking's detail (cancel, move).
       root: 'subpackages/booking',
-      pages: ['pages/store/index'],
+      pages: [
+        'pages/store/index',
+        'pages/book/index',
+        'pages/done/index',
+        'pages/mine/index',
+        'pages/detail/index',
+      ],
     },
   ],
   preloadRule: {

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import { Tag } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import {
   BODY_TYPE_LABEL_ZH,
   ENERGY_TYPE_LABEL_ZH,
@@ -18,11 +18,13 @@ const ENERGY_TAG_COLOR: Record<EnergyType, string> = {
 
 interface ModelCardProps {
   model: VehicleModel;
+  /** Shows a 预约试驾 button (home page). */
+  onBook?: () => void;
 }
 
-export default function ModelCard({ model }: ModelCardProps) {
+export default function ModelCard({ model, onBook }: ModelCardProps) {
   return (
-    <View className={styles.card}>
+    <View className={styles.card} data-testid="model-card">
       {model.imageUrl ? (
         <Image className={styles.image} src={model.imageUrl} mode="aspectFill" lazyLoad />
       ) : null}
@@ -38,7 +40,21 @@ export default function ModelCard({ model }: ModelCardProps) {
           </Tag>
           <Text className={styles.seats}>{model.seats}座</Text>
         </View>
-        <Text className={styles.price}>{formatPriceFen(model.priceFromFen)} 起</Text>
+        <View className={styles.footer}>
+          <Text className={styles.price}>{formatPriceFen(model.priceFromFen)} 起</Text>
+          {onBook ? (
+            <Button
+              size="small"
+              type="primary"
+              onClick={(event) => {
+                event.stopPropagation();
+                onBook();
+              }}
+            >
+              预约试驾
+            </Button>
+          ) : null}
+        </View>
       </View>
     </View>
   );

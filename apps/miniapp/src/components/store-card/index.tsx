@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { StoreListItem } from '@dealer-care/domain';
 import { formatDistance, todayHoursText } from '../../utils/store-hours';
-import { callStore, openStoreDetail } from '../../utils/navigation';
+import { callStore, openBooking, openStoreDetail } from '../../utils/navigation';
 import styles from './index.module.scss';
 
 interface StoreCardProps {
@@ -12,7 +12,7 @@ interface StoreCardProps {
 export default function StoreCard({ store }: StoreCardProps) {
   const today = todayHoursText(store);
   return (
-    <View className={styles.card} onClick={() => openStoreDetail(store.id)}>
+    <View className={styles.card} data-testid="store-card" onClick={() => openStoreDetail(store.id)}>
       <View className={styles.head}>
         <Text className={styles.name}>{store.name}</Text>
         {store.distanceKm !== undefined ? (
@@ -37,6 +37,16 @@ export default function StoreCard({ store }: StoreCardProps) {
           }}
         >
           拨打电话
+        </Button>
+        <Button
+          size="small"
+          type="primary"
+          onClick={(event) => {
+            event.stopPropagation();
+            openBooking({ storeId: store.id });
+          }}
+        >
+          预约试驾
         </Button>
       </View>
     </View>

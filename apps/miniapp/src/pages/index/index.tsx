@@ -8,6 +8,7 @@ import Section from '../../components/section';
 import StoreCard from '../../components/store-card';
 import { api } from '../../services/api';
 import { getCustomerLocation } from '../../services/location';
+import { openBooking } from '../../utils/navigation';
 import { loading, type Loadable } from '../../utils/loadable';
 import styles from './index.module.scss';
 
@@ -92,7 +93,11 @@ export default function IndexPage() {
           emptyText="暂无在售车型"
           isEmpty={(list) => list.length === 0}
         >
-          {(list) => list.map((model) => <ModelCard key={model.id} model={model} />)}
+          {(list) =>
+            list.map((model) => (
+              <ModelCard key={model.id} model={model} onBook={() => openBooking({ modelId: model.id })} />
+            ))
+          }
         </AsyncState>
       </Section>
     </View>

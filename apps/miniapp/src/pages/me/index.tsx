@@ -13,6 +13,7 @@ import {
 } from '../../services/auth';
 import { useSession } from '../../services/session';
 import { errorTitle } from '../../utils/errors';
+import { openMyBookings, takeReturnAfterLogin } from '../../utils/navigation';
 import styles from './index.module.scss';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -40,6 +41,15 @@ export default function MePage() {
     } finally {
       setBusy(false);
     }
+  }
+
+  /** Logs in, then reopens the page that sent the customer here (the booking wizard, say). */
+  function login(action: () => Promise<unknown>) {
+    void run(async () => {
+      await action();
+      const returnTo = takeReturnAfterLogin();
+      if (returnTo) void Taro.navigateTo({ url: returnTo });
+    });
   }
 
   function onGetPhoneNumber(event: PhoneNumberEvent) {
@@ -70,6 +80,14 @@ export default function MePage() {
           </View>
 
           <CellGroup>
+            <Cell
+              // NutUI's Cell passes no data-* attributes on: tests find it by this class.
+              className="my-test-drives"
+              title="我的试驾"
+              extra="›"
+              clickable
+              onClick={openMyBookings}
+            />
             <Cell title="手机号" extra={customer.phoneMasked ?? '未绑定'} />
           </CellGroup>
 
@@ -94,7 +112,7 @@ export default function MePage() {
         <View className={styles.login}>
           <Text className={styles.title}>登录后可预约试驾、查看交车进度</Text>
           {isWeapp ? (
-            <Button block type="primary" loading={busy} onClick={() => void run(loginWithWechat)}>
+            <Button block type="primary" loading={busy} onClick={() => login(loginWithWechat)}>
               微信登录
             </Button>
           ) : (
@@ -114,7 +132,7 @@ export default function MePage() {
                 type="primary"
                 loading={busy}
                 disabled={busy}
-                onClick={() => void run(() => loginForDevelopment(devUser))}
+                onClick={() => login(() => loginForDevelopment(devUser))}
               >
                 开发者登录
               </Button>

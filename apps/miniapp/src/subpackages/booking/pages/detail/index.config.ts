@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '试驾详情',
+  enablePullDownRefresh: true,
+});

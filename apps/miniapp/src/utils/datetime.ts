@@ -1,0 +1,164 @@
+import { WEEKDAY_LABEL_ZH, type IsoWeekday } from '@dealer-care/domain';
+
+/** Store zones we know the fixed offset of, for engines whose Intl ignores `timeZone` (minutes east of UTC). */
+const FIXED_OFFSET_MINUTES: Record<string, number> = {
+  'Asia/Shanghai': 480,
+  'Asia/Chongqing': 480,
+  'Asia/Harbin': 480,
+  'Asia/Hong_Kong': 480,
+  'Asia/Macau': 480,
+  'Asia/Taipei': 480,
+  'Asia/Urumqi': 360,
+};
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Wall-clock fields of an instant in a time zone. */
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: IsoWeekday;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function isoWeekday(year: number, month: number, day: number): IsoWeekday {
+  const jsDay = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return (jsDay === 0 ? 7 : jsDay) as IsoWeekday;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function intlParts(instant: Date, timeZone: string): ZonedParts | null {
+  try {
+    let formatter = formatters.get(timeZone);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+      formatters.set(timeZone, formatter);
+    }
+    const fields: Record<string, number> = {};
+    for (const part of formatter.formatToParts(instant)) {
+      if (part.type !== 'literal') fields[part.type] = Number(part.value);
+    }
+    const { year, month, day, minute } = fields;
+    // Some engines print midnight as 24 even with h23.
+    const hour = fields.hour === 24 ? 0 : fields.hour;
+    if ([year, month, day, hour, minute].some((n) => n === undefined || !Number.isFinite(n))) return null;
+    return {
+      year: year!,
+      month: month!,
+      day: day!,
+      hour: hour!,
+      minute: minute!,
+      weekday: isoWeekday(year!, month!, day!),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The wall-clock time of an instant in the store's zone. Uses Intl where the engine supports time
+ * zones (browsers, WeChat's JS engines) and a fixed offset for the mainland zones otherwise.
+ */
+export function zonedParts(instant: Date | string, timeZone: string = DEFAULT_TIME_ZONE): ZonedParts {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const viaIntl = intlParts(date, timeZone);
+  if (viaIntl) return viaIntl;
+  const offset = FIXED_OFFSET_MINUTES[timeZone] ?? -date.getTimezoneOffset();
+  const shifted = new Date(date.getTime() + offset * 60_000);
+  const year = shifted.getUTCFullYear();
+  const month = shifted.getUTCMonth() + 1;
+  const day = shifted.getUTCDate();
+  return {
+    year,
+    month,
+    day,
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    weekday: isoWeekday(year, month, day),
+  };
+}
+
+/** "YYYY-MM-DD" of an instant in the zone. */
+export function localDateOf(instant: Date | string, timeZone?: string): string {
+  const p = zonedParts(instant, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** "HH:mm" of an instant in the zone. */
+export function localTimeOf(instant: Date | string, timeZone?: string): string {
+  const p = zonedParts(instant, timeZone);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** "11月25日 周三" */
+function dayText(p: Pick<ZonedParts, 'month' | 'day' | 'weekday'>): string {
+  return `${p.month}月${p.day}日 ${WEEKDAY_LABEL_ZH[p.weekday]}`;
+}
+
+/** "2026年11月25日 周三 10:00–11:00" (the year only when it is not the current one). */
+export function formatSlotRange(startsAt: string, endsAt: string, timeZone?: string): string {
+  const start = zonedParts(startsAt, timeZone);
+  const now = zonedParts(new Date(), timeZone);
+  const year = start.year === now.year ? '' : `${start.year}年`;
+  return `${year}${dayText(start)} ${pad(start.hour)}:${pad(start.minute)}–${localTimeOf(endsAt, timeZone)}`;
+}
+
+/** "11月25日 周三 10:00" */
+export function formatSlotStart(startsAt: string, timeZone?: string): string {
+  const p = zonedParts(startsAt, timeZone);
+  return `${dayText(p)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** "11-25 14:32" for a timeline entry. */
+export function formatMoment(at: string, timeZone?: string): string {
+  const p = zonedParts(at, timeZone);
+  return `${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+function parseIsoDate(date: string): { year: number; month: number; day: number } {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
+/** Days from `from` to `to`, both "YYYY-MM-DD". */
+export function daysBetween(from: string, to: string): number {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
+  );
+}
+
+/** Labels of a date strip cell: "今天"/"明天"/"周三" and "11/25". */
+export function dateCellLabels(date: string, today: string): { weekday: string; day: string } {
+  const { year, month, day } = parseIsoDate(date);
+  const offset = daysBetween(today, date);
+  const weekday =
+    offset === 0
+      ? '今天'
+      : offset === 1
+        ? '明天'
+        : offset === 2
+          ? '后天'
+          : WEEKDAY_LABEL_ZH[isoWeekday(year, month, day)];
+  return { weekday, day: `${month}/${day}` };
+}
+
+/** "11月25日 周三" for a "YYYY-MM-DD" date. */
+export function formatLocalDate(date: string): string {
+  const { year, month, day } = parseIsoDate(date);
+  return dayText({ month, day, weekday: isoWeekday(year, month, day) });
+}
