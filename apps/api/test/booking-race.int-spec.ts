@@ -19,7 +19,12 @@ describe(`last-car race (${testDatabaseKind()})`, () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const env = { ...database.env, AUTH_DEV_LOGIN: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '10000' };
+    const env = {
+      ...database.env,
+      AUTH_DEV_LOGIN: 'true',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+      BOOKING_RATE_LIMIT_PER_MINUTE: '10000',
+    };
     // The first process migrates and seeds; the second finds the schema ready.
     apis.push(await startApiProcess(env));
     if (database.kind === 'mariadb') apis.push(await startApiProcess(env));

@@ -41,6 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     AUTH_DEV_LOGIN: 'true',
     SEED_DEMO_DATA: 'true',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    BOOKING_RATE_LIMIT_PER_MINUTE: '10000',
     WECHAT_API_BASE: wechat.baseUrl,
     WECHAT_APP_ID: FAKE_WECHAT_APP_ID,
     WECHAT_APP_SECRET: FAKE_WECHAT_APP_SECRET,

@@ -162,6 +162,8 @@ export interface TestDriveBooking {
   storeId: number;
   storeName: string;
   storePhone: string;
+  /** IANA zone of the store: show every time of the booking in it. */
+  storeTimeZone: string;
   modelId: number;
   modelName: string;
   startsAt: string;

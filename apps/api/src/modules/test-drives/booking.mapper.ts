@@ -40,6 +40,7 @@ export function toBookingResponse(
     storeId: booking.storeId,
     storeName: booking.store?.name ?? '',
     storePhone: booking.store?.phone ?? '',
+    storeTimeZone: booking.store?.timeZone ?? 'Asia/Shanghai',
     modelId: booking.modelId,
     modelName: booking.model ? `${booking.model.brand} ${booking.model.name}` : '',
     startsAt: iso(booking.startsAt),

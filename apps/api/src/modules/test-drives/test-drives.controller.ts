@@ -9,6 +9,7 @@ import {
 } from '@dealer-care/domain';
 import { CurrentCustomer, CustomerAuth, Public } from '../../common/auth/auth.decorators.js';
 import type { CustomerPrincipal } from '../../common/auth/principal.js';
+import { BookingRateLimit } from '../../common/http/rate-limit.js';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { IdParamPipe } from '../../common/validation/id-param.pipe.js';
@@ -62,6 +63,7 @@ export class TestDrivesController {
 
   @Post('test-drive/bookings')
   @CustomerAuth()
+  @BookingRateLimit()
   @HttpCode(201)
   @ApiOperation({ summary: 'Book a test drive; the same Idempotency-Key and body replays the first answer' })
   @ApiHeader({
@@ -70,7 +72,7 @@ export class TestDrivesController {
     description: '8–128 characters, one per submission',
   })
   @ApiCreatedResponse({ type: TestDriveBookingResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 422)
+  @ApiProblems(400, 401, 403, 404, 409, 422, 429)
   async create(
     @CurrentCustomer() principal: CustomerPrincipal,
     @Body() body: CreateBookingBody,

@@ -72,6 +72,7 @@ export class TestDriveBookingResponse implements TestDriveBooking {
   @ApiProperty() storeId: number;
   @ApiProperty() storeName: string;
   @ApiProperty() storePhone: string;
+  @ApiProperty({ example: 'Asia/Shanghai' }) storeTimeZone: string;
   @ApiProperty() modelId: number;
   @ApiProperty() modelName: string;
   @ApiProperty() startsAt: string;
