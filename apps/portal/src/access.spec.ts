@@ -24,7 +24,7 @@ describe('menuFor', () => {
     expect(keys('admin')).toEqual([...SECTIONS]);
   });
 
-  it('labels every item in Chinese and marks only home and stores as built', () => {
+  it('labels every item in Chinese and marks home, stores and test drives as built', () => {
     const admin = menuFor('admin');
     expect(admin.map((item) => item.label)).toEqual([
       '工作台',
@@ -35,13 +35,17 @@ describe('menuFor', () => {
       '满意度',
       '设置',
     ]);
-    expect(admin.filter((item) => item.available).map((item) => item.key)).toEqual(['home', 'stores']);
+    expect(admin.filter((item) => item.available).map((item) => item.key)).toEqual([
+      'home',
+      'stores',
+      'test-drives',
+    ]);
   });
 });
 
 describe('canSee / canOpen', () => {
-  it.each(STAFF_ROLES)('lets %s see and open home and stores', (role) => {
-    for (const section of ['home', 'stores'] as const) {
+  it.each(STAFF_ROLES)('lets %s see and open home, stores and test drives', (role) => {
+    for (const section of ['home', 'stores', 'test-drives'] as const) {
       expect(canSee(role, section)).toBe(true);
       expect(canOpen(role, section)).toBe(true);
     }
@@ -56,7 +60,7 @@ describe('canSee / canOpen', () => {
   });
 
   it('never opens a section that is not built yet, even for admins', () => {
-    for (const section of ['test-drives', 'deliveries', 'follow-ups', 'satisfaction', 'settings'] as const) {
+    for (const section of ['deliveries', 'follow-ups', 'satisfaction', 'settings'] as const) {
       expect(canOpen('admin', section)).toBe(false);
     }
   });
@@ -77,6 +81,7 @@ describe('sectionOfPath', () => {
     expect(sectionOfPath('/stores')).toBe('stores');
     expect(sectionOfPath('/stores/3')).toBe('stores');
     expect(sectionOfPath('/settings')).toBe('settings');
+    expect(sectionOfPath('/test-drives')).toBe('test-drives');
     expect(sectionOfPath('/nowhere')).toBeUndefined();
   });
 

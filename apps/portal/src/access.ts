@@ -36,7 +36,7 @@ const DEFS: Record<Section, SectionDef> = {
     label: '试驾预约',
     path: '/test-drives',
     roles: ALL,
-    available: false,
+    available: true,
   },
   deliveries: { key: 'deliveries', label: '交车管理', path: '/deliveries', roles: ALL, available: false },
   'follow-ups': { key: 'follow-ups', label: '回访任务', path: '/follow-ups', roles: ALL, available: false },

@@ -26,3 +26,22 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (code === ErrorCode.NetworkError) return true;
   return status >= 500;
 }
+
+/** The sentence to show for a failed call: the server's detail when it gave one, else its title. */
+export function problemText(error: unknown): string {
+  const problem = problemOf(error);
+  return problem.detail ?? problem.title;
+}
+
+/** The server's field errors for the given form fields, as antd `form.setFields` wants them. */
+export function fieldErrorsOf(
+  error: unknown,
+  fields: readonly string[],
+): Array<{ name: string; errors: string[] }> {
+  const byField = new Map<string, string[]>();
+  for (const { field, message } of problemOf(error).errors ?? []) {
+    if (!fields.includes(field)) continue;
+    byField.set(field, [...(byField.get(field) ?? []), message]);
+  }
+  return [...byField].map(([name, errors]) => ({ name, errors }));
+}

@@ -39,6 +39,11 @@ export const router = createBrowserRouter(
                   handle: { section: 'stores' } satisfies RouteHandle,
                   lazy: page(() => import('./pages/stores')),
                 },
+                {
+                  path: 'test-drives',
+                  handle: { section: 'test-drives' } satisfies RouteHandle,
+                  lazy: page(() => import('./pages/test-drives')),
+                },
                 { path: '*', Component: NotFound },
               ],
             },

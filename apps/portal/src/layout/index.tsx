@@ -12,6 +12,7 @@ import {
 import { STAFF_ROLE_LABEL_ZH } from '@dealer-care/domain';
 import {
   Avatar,
+  Badge,
   Button,
   Flex,
   Layout,
@@ -24,13 +25,15 @@ import {
   theme,
   type MenuProps,
 } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Outlet, useMatches, useNavigate, useNavigation } from 'react-router';
 import { canOpen, menuFor, sectionDef, type RouteHandle, type Section } from '../access';
 import { useCurrentStaff } from '../auth/queries';
+import { FeedbackProvider } from '../components/feedback';
 import { clearSession } from '../auth/session';
 import { useStaffStores } from '../pages/stores/queries';
 import { storeLabel } from '../pages/stores/summary';
+import { useTestDriveAlerts } from '../pages/test-drives/live';
 
 const ICONS: Record<Section, ReactNode> = {
   home: <HomeOutlined />,
@@ -51,7 +54,18 @@ function useCurrentSection(): Section | undefined {
   return undefined;
 }
 
+/**
+ * The signed-in shell; its pages show messages and notifications through useFeedback().
+ */
 export default function PortalLayout() {
+  return (
+    <FeedbackProvider>
+      <Shell />
+    </FeedbackProvider>
+  );
+}
+
+function Shell() {
   const staff = useCurrentStaff();
   const stores = useStaffStores();
   const section = useCurrentSection();
@@ -59,6 +73,16 @@ export default function PortalLayout() {
   const navigation = useNavigation();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
+  const testDrives = useTestDriveAlerts(
+    staff,
+    stores.data,
+    staff !== null && canOpen(staff.role, 'test-drives'),
+  );
+  const clearTestDrives = testDrives.clear;
+  // Opening the section is looking at the changes.
+  useEffect(() => {
+    if (section === 'test-drives') clearTestDrives();
+  }, [section, clearTestDrives]);
 
   if (!staff) return null; // RequireAuth redirects before this renders
 
@@ -67,7 +91,19 @@ export default function PortalLayout() {
     icon: ICONS[item.key],
     disabled: !item.available,
     label: item.available ? (
-      item.label
+      item.key === 'test-drives' && testDrives.unseen > 0 ? (
+        <Flex align="center" justify="space-between" gap={4}>
+          <span>{item.label}</span>
+          <Badge
+            count={testDrives.unseen}
+            size="small"
+            title={`${testDrives.unseen} 条新变动`}
+            data-testid="test-drives-badge"
+          />
+        </Flex>
+      ) : (
+        item.label
+      )
     ) : (
       <Flex align="center" justify="space-between" gap={4}>
         <span>{item.label}</span>
@@ -94,7 +130,10 @@ export default function PortalLayout() {
           mode="inline"
           selectedKeys={section ? [section] : []}
           items={items}
-          onClick={({ key }) => navigate(sectionDef(key as Section).path)}
+          onClick={({ key }) => {
+            if (key === 'test-drives') clearTestDrives();
+            void navigate(sectionDef(key as Section).path);
+          }}
         />
       </Layout.Sider>
       <Layout>

@@ -53,3 +53,8 @@ export function formatPriceFen(fen: number): string {
   }
   return `¥${yuan.toLocaleString('zh-CN')}`;
 }
+
+/** "云岚 S5": how a model is named wherever it appears beside others (bookings, cars, capacity). */
+export function modelDisplayName(model: { brand: string; name: string }): string {
+  return `${model.brand} ${model.name}`;
+}

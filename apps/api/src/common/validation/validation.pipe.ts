@@ -8,6 +8,9 @@ import { summariseFieldErrors, toFieldErrors } from './validation-messages.js';
  * errors are Chinese field rows. Route params are left to their own pipes (IdParamPipe), because
  * the built-in primitive conversion would turn "1e3" into 1000 before they could refuse it.
  */
+/** The body of an action that takes no input: `{}` or nothing at all. */
+export class EmptyBody {}
+
 class BodyAndQueryValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'param') return Promise.resolve(value);
@@ -15,9 +18,19 @@ class BodyAndQueryValidationPipe extends ValidationPipe {
       // No body at all is an empty object: the DTO's own rules then say what is missing.
       if (value === undefined) value = {};
       assertPlainBody(value);
+      if (metadata.metatype === EmptyBody) return Promise.resolve(assertEmpty(value as object));
     }
     return super.transform(value, metadata) as Promise<unknown>;
   }
+}
+
+function assertEmpty(body: object): EmptyBody {
+  const fields = Object.keys(body);
+  if (fields.length > 0) {
+    const rows = fields.map((field) => ({ field, message: '不支持此字段' }));
+    throw new DomainException(ErrorCode.ValidationFailed, summariseFieldErrors(rows), rows);
+  }
+  return new EmptyBody();
 }
 
 /** Deeper than any DTO of ours; stops hostile nesting before class-transformer recurses into it. */

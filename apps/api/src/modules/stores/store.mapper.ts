@@ -1,4 +1,10 @@
-import { localDateIn, type Store, type StoreOverview, type TestDriveCar } from '@dealer-care/domain';
+import {
+  localDateIn,
+  modelDisplayName,
+  type Store,
+  type StoreOverview,
+  type TestDriveCar,
+} from '@dealer-care/domain';
 import type { StoreEntity } from './store.entity.js';
 import type { TestDriveCarEntity } from './test-drive-car.entity.js';
 
@@ -30,7 +36,7 @@ export function toTestDriveCarResponse(car: TestDriveCarEntity): TestDriveCar {
     id: car.id,
     storeId: car.storeId,
     modelId: car.modelId,
-    modelName: car.model ? `${car.model.brand} ${car.model.name}` : '',
+    modelName: car.model ? modelDisplayName(car.model) : '',
     plate: car.plate,
     inService: car.inService,
   };

@@ -1,6 +1,7 @@
 import {
   allowedBookingActions,
   maskMobile,
+  modelDisplayName,
   type BookingActor,
   type BookingPolicy,
   type BookingSnapshot,
@@ -42,7 +43,7 @@ export function toBookingResponse(
     storePhone: booking.store?.phone ?? '',
     storeTimeZone: booking.store?.timeZone ?? 'Asia/Shanghai',
     modelId: booking.modelId,
-    modelName: booking.model ? `${booking.model.brand} ${booking.model.name}` : '',
+    modelName: booking.model ? modelDisplayName(booking.model) : '',
     startsAt: iso(booking.startsAt),
     endsAt: iso(booking.endsAt),
     status: booking.status,

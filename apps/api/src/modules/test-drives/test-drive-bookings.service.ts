@@ -340,6 +340,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
           case 'complete':
           case 'mark_no_show':
             await this.releaseHold(manager, booking.id);
+            this.clearProposal(booking);
             break;
           case 'reschedule': {
             const slot = target!;
@@ -388,6 +389,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
             break;
           case 'check_in':
             this.assertLicenceMatches(booking, params);
+            this.clearProposal(booking);
             break;
         }
 
@@ -589,7 +591,9 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
       throw new DomainException(ErrorCode.Conflict, '该预约的驾驶证信息已按规定删除，无法核验');
     }
     if (!licenceLastFourMatches(this.vault.decrypt(booking.licenceEncrypted), params.licenceLastFour ?? '')) {
-      throw new DomainException(ErrorCode.Conflict, '驾驶证号后四位与预约信息不符，请核对证件');
+      throw new DomainException(ErrorCode.ValidationFailed, '驾驶证号后四位与预约信息不符，请核对证件', [
+        { field: 'licenceLastFour', message: '与预约的驾驶证号不符' },
+      ]);
     }
   }
 

@@ -9,6 +9,7 @@ import {
   nearestFreeSlots,
   utcToZoned,
   addDays,
+  modelDisplayName,
   isIsoDate,
   type BookingPolicy,
   type DayAvailability,
@@ -22,6 +23,8 @@ import { TestDriveCarEntity } from '../stores/test-drive-car.entity.js';
 import { VehicleModelEntity } from '../vehicle-models/vehicle-model.entity.js';
 import { TestDriveCarHoldEntity } from './entities/test-drive-car-hold.entity.js';
 import { TestDrivePolicyEntity } from './entities/test-drive-policy.entity.js';
+
+const modelName = (model: VehicleModelEntity | undefined) => (model ? modelDisplayName(model) : '');
 
 export interface StoreBookingContext {
   store: StoreEntity;
@@ -155,7 +158,7 @@ export class TestDriveScheduleService {
     const perModel = await Promise.all(
       modelIds.map(async (modelId) => ({
         modelId,
-        modelName: cars.find((car) => car.modelId === modelId)?.model?.name ?? '',
+        modelName: modelName(cars.find((car) => car.modelId === modelId)?.model),
         days: await this.availabilityIn(context, modelId, range, now),
       })),
     );

@@ -103,8 +103,7 @@ export class CheckInBookingBody implements CheckInBookingRequest {
   consentSigned: boolean;
 }
 
-/** Empty body of actions that need nothing (complete, no-show, accept). */
-export class EmptyBody {}
+export { EmptyBody } from '../../../common/validation/validation.pipe.js';
 
 export class AvailabilityQuery {
   @ApiPropertyOptional({ example: '2026-11-24', description: 'Store-local first day (default today)' })
