@@ -35,6 +35,8 @@ export default defineConfig({
     },
   },
   projects: [
+    // Journeys across both apps open their own mobile and desktop contexts.
+    { name: 'journeys', testMatch: /\.journey\.spec\.ts/ },
     { name: 'portal', testMatch: /portal\..*spec\.ts/, use: { viewport: { width: 1366, height: 820 } } },
     {
       name: 'miniapp-h5',
