@@ -215,11 +215,15 @@ export async function bookOk(
   return res.body as TestDriveBooking;
 }
 
+let moves = 0;
+
 /**
  * Moves a booking in time behind the API's back (and its car hold with it), to reach the
  * check-in window, the customer cut-off or the end of the slot without waiting.
  */
-export async function moveBooking(t: TestApp, id: number, startsAt: Date, minutes = 60): Promise<void> {
+export async function moveBooking(t: TestApp, id: number, to: Date, minutes = 60): Promise<void> {
+  // A few seconds apart per move, so two moved bookings never claim one car at the same instant.
+  const startsAt = new Date(to.getTime() + (moves++ % 30) * 1000);
   const endsAt = new Date(startsAt.getTime() + minutes * MINUTE);
   await t.dataSource.query('UPDATE test_drive_bookings SET starts_at = ?, ends_at = ? WHERE id = ?', [
     dbTime(startsAt),

@@ -77,6 +77,7 @@ const CUSTOMER_CHANGE_ACTIONS = [
   'decline_proposal',
 ] as const;
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+const CHANGES_PAGE = 200;
 
 @Injectable()
 export class TestDriveBookingsService implements OnModuleInit, OnApplicationShutdown {
@@ -272,10 +273,12 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
       },
       relations: { booking: true },
       order: { at: 'ASC', id: 'ASC' },
-      take: 200,
+      take: CHANGES_PAGE,
     });
+    // A full page continues from its last change, so the next poll picks up the rest.
+    const last = events.length === CHANGES_PAGE ? events[events.length - 1] : undefined;
     return {
-      serverTime: serverTime.toISOString(),
+      serverTime: (last ? new Date(last.at) : serverTime).toISOString(),
       changes: events.map((event) => ({
         bookingId: event.bookingId,
         action: event.action as TestDriveChanges['changes'][number]['action'],
@@ -298,8 +301,18 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
   ): Promise<TestDriveBooking> {
     const found = await this.bookings.findOneBy({ id: bookingId });
     if (!found) throw new DomainException(ErrorCode.NotFound, '未找到该预约');
+    // Someone else's booking is not found, before anything else could tell that it exists.
+    const foreign =
+      (actor.kind === 'customer' && found.customerId !== actor.customerId) ||
+      (actor.kind === 'staff' &&
+        !canAccessStore({ role: actor.role, storeId: actor.storeId }, found.storeId));
+    if (foreign) throw new DomainException(ErrorCode.NotFound, '未找到该预约');
     const context = await this.schedule.storeContext(found.storeId);
     let target: GridSlot | null = null;
+    if (action === 'accept_proposal' && found.proposalStartsAt) {
+      const slotCheck = { store: context.schedule, policy: context.policy, now };
+      target = findBookableSlot(new Date(found.proposalStartsAt).toISOString(), slotCheck);
+    }
     if (action === 'reschedule' || action === 'propose') {
       target = findBookableSlot(params.startsAt ?? '', {
         store: context.schedule,
@@ -360,9 +373,10 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
               now,
             });
             if (!slot) throw new DomainException(ErrorCode.Conflict, '建议的时间已过或不再可约，请联系门店');
+            const proposer = booking.proposedBy;
             const carId = await this.moveTo(manager, booking, slot, context, actor);
             booking.carId = carId;
-            booking.consultantId = booking.proposedBy;
+            booking.consultantId = proposer;
             eventStartsAt = new Date(slot.startsAt);
             break;
           }
@@ -617,6 +631,8 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
     const staff =
       actor.kind === 'staff' ? await manager.findOneBy(StaffUserEntity, { id: actor.staffId }) : null;
     await manager.insert(TestDriveBookingEventEntity, {
+      // The app's clock, to the millisecond: the changes feed compares it with its own serverTime.
+      at: new Date(),
       bookingId: booking.id,
       storeId: booking.storeId,
       actorKind: actor.kind,

@@ -152,6 +152,7 @@ export class TestDriveScheduleService {
     range: { from?: string; days?: number },
     now = new Date(),
   ): Promise<StoreCapacityDay[]> {
+    assertIsoDate(range.from, 'from');
     const context = await this.storeContext(storeId);
     const cars = await this.cars.find({ where: { storeId, inService: true }, relations: { model: true } });
     const modelIds = [...new Set(cars.map((car) => car.modelId))].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   Equals,
   IsBoolean,
@@ -30,6 +30,10 @@ import {
 } from '@dealer-care/domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reasons are checked after trimming: a reason of only spaces is no reason. */
+const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class CreateBookingBody implements CreateBookingRequest {
   @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) storeId: number;
@@ -78,13 +82,14 @@ export class ConfirmBookingBody implements ConfirmBookingRequest {
 
 export class RejectBookingBody implements RejectBookingRequest {
   @ApiProperty({ example: '该时段试驾车保养' })
+  @Trim()
   @IsString()
   @Length(2, 200, { message: '请填写原因（2–200字）' })
   reason: string;
 }
 
 export class StoreCancelBookingBody implements StoreCancelBookingRequest {
-  @ApiProperty() @IsString() @Length(2, 200, { message: '请填写原因（2–200字）' }) reason: string;
+  @ApiProperty() @Trim() @IsString() @Length(2, 200, { message: '请填写原因（2–200字）' }) reason: string;
 }
 
 export class ProposeBookingBody implements ProposeBookingRequest {
