@@ -109,7 +109,9 @@ export function createApiClient(options: ApiClientOptions) {
       consent: () => request<TestDriveConsent>('GET', '/test-drive/consent'),
       /** Bookable slots of a store and model, per store-local day (from today when `from` is omitted). */
       availability: (storeId: number, modelId: number, range: { from?: string; days?: number } = {}) =>
-        request<DayAvailability[]>('GET', `/stores/${storeId}/models/${modelId}/availability`, { query: range }),
+        request<DayAvailability[]>('GET', `/stores/${storeId}/models/${modelId}/availability`, {
+          query: range,
+        }),
       /**
        * Books a slot. Keep one `idempotencyKey` per submission and send it again on retry:
        * the server then answers with the first result instead of booking twice.
@@ -149,8 +151,10 @@ export function createApiClient(options: ApiClientOptions) {
         request<TestDriveBooking>('POST', `/staff/test-drives/${id}/propose`, { body }),
       checkIn: (id: number, body: CheckInBookingRequest) =>
         request<TestDriveBooking>('POST', `/staff/test-drives/${id}/check-in`, { body }),
-      complete: (id: number) => request<TestDriveBooking>('POST', `/staff/test-drives/${id}/complete`, { body: {} }),
-      noShow: (id: number) => request<TestDriveBooking>('POST', `/staff/test-drives/${id}/no-show`, { body: {} }),
+      complete: (id: number) =>
+        request<TestDriveBooking>('POST', `/staff/test-drives/${id}/complete`, { body: {} }),
+      noShow: (id: number) =>
+        request<TestDriveBooking>('POST', `/staff/test-drives/${id}/no-show`, { body: {} }),
       cancel: (id: number, body: StoreCancelBookingRequest) =>
         request<TestDriveBooking>('POST', `/staff/test-drives/${id}/cancel`, { body }),
     },
