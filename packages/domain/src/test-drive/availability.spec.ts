@@ -558,3 +558,18 @@ describe('nearestFreeSlots properties', () => {
     );
   });
 });
+
+describe('slotGridForDay on a spring-forward day', () => {
+  it('starts no slot before an opening time that the clock change skipped', () => {
+    // 2027-03-14 in New York: 02:00 jumps to 03:00, so "02:10" maps forward to 03:10 EDT.
+    const store = {
+      timeZone: 'America/New_York',
+      openingHours: [{ weekday: 7 as const, opens: '02:10', closes: '03:20' }],
+      closedDates: [],
+    };
+    const policy = { ...DEFAULT_BOOKING_POLICY, slotMinutes: 19, bufferMinutes: 6 };
+    const opensAt = zonedToUtc('2027-03-14', '02:10', 'America/New_York').getTime();
+    const slots = slotGridForDay('2027-03-14', store, policy);
+    for (const slot of slots) expect(Date.parse(slot.startsAt)).toBeGreaterThanOrEqual(opensAt);
+  });
+});

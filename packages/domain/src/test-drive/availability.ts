@@ -100,13 +100,16 @@ export function slotGridForDay(date: string, store: StoreSchedule, policy: Booki
   const slots: GridSlot[] = [];
   let earliestNext = Number.NEGATIVE_INFINITY;
   for (const period of periodsOfDate(store, date)) {
+    // On a spring-forward day an opening time that does not exist maps forward by the gap
+    // (zonedToUtc's rule); a slot may not start before that instant either.
+    const opensAt = instantOf(period.from);
     const closesAt = instantOf(period.to);
     for (let minute = period.from; minute + policy.slotMinutes <= period.to; minute += step) {
       const localStart = hhmm(minute);
       const start = instantOf(minute);
       const end = start + slotMs;
       if (!uniform && utcToZoned(new Date(start), timeZone).time !== localStart) continue;
-      if (start < earliestNext || end > closesAt) continue;
+      if (start < opensAt || start < earliestNext || end > closesAt) continue;
       const endsAt = new Date(end);
       slots.push({
         startsAt: new Date(start).toISOString(),
