@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
-import { problemOf } from '../../errors';
+import { Card, Empty, Flex, Typography } from 'antd';
+import { QueryFailed, QueryLoading } from '../../components/query-state';
 import { useStaffStores } from './queries';
 import { StoreCard } from './StoreCard';
 
@@ -12,21 +12,9 @@ export default function StoresPage() {
         门店
       </Typography.Title>
       {stores.isPending ? (
-        <Card>
-          <Skeleton active paragraph={{ rows: 6 }} />
-        </Card>
+        <QueryLoading />
       ) : stores.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={problemOf(stores.error).title}
-          description={problemOf(stores.error).detail}
-          action={
-            <Button size="small" onClick={() => void stores.refetch()}>
-              重试
-            </Button>
-          }
-        />
+        <QueryFailed error={stores.error} onRetry={() => void stores.refetch()} />
       ) : stores.data.length === 0 ? (
         <Card>
           <Empty description="暂无可查看的门店" />

@@ -1,29 +1,17 @@
 import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { QueryFailed, QueryLoading } from '../../components/query-state';
 import {
   BOOKING_STATUS_LABEL_ZH,
   BOOKING_STATUSES,
   type StoreOverview,
   type TestDriveBooking,
 } from '@dealer-care/domain';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Flex,
-  Radio,
-  Select,
-  Skeleton,
-  Space,
-  Tabs,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Flex, Radio, Select, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCurrentStaff } from '../../auth/queries';
-import { problemOf, problemText } from '../../errors';
+import { problemText } from '../../errors';
 import { useStaffStores } from '../stores/queries';
 import type { ActionModal } from './actions';
 import { ActionModalHost, type PendingAction } from './ActionModals';
@@ -62,21 +50,9 @@ export default function TestDrivesPage() {
         )}
       </Flex>
       {stores.isPending ? (
-        <Card>
-          <Skeleton active paragraph={{ rows: 6 }} />
-        </Card>
+        <QueryLoading />
       ) : stores.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={problemOf(stores.error).title}
-          description={problemOf(stores.error).detail}
-          action={
-            <Button size="small" onClick={() => void stores.refetch()}>
-              重试
-            </Button>
-          }
-        />
+        <QueryFailed error={stores.error} onRetry={() => void stores.refetch()} />
       ) : !store ? (
         <Card>
           <Empty description="暂无可查看的门店" />
