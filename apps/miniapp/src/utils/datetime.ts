@@ -1,4 +1,4 @@
-import { WEEKDAY_LABEL_ZH, type IsoWeekday } from '@dealer-care/domain';
+import { utcToZoned, WEEKDAY_LABEL_ZH, type IsoWeekday } from '@dealer-care/domain';
 
 /** Store zones we know the fixed offset of, for engines whose Intl ignores `timeZone` (minutes east of UTC). */
 const FIXED_OFFSET_MINUTES: Record<string, number> = {
@@ -30,47 +30,35 @@ function isoWeekday(year: number, month: number, day: number): IsoWeekday {
   return (jsDay === 0 ? 7 : jsDay) as IsoWeekday;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** The fields of a "YYYY-MM-DD" date and an "HH:mm" time, or null when they are not written so. */
+function wallClockParts(date: string, time: string): Omit<ZonedParts, 'weekday'> | null {
+  const d = /^(\d{4,})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) return null;
+  return {
+    year: Number(d[1]),
+    month: Number(d[2]),
+    day: Number(d[3]),
+    hour: Number(t[1]),
+    minute: Number(t[2]),
+  };
+}
 
+/** The domain's Intl reading, or null where the engine cannot give one (no time-zone data). */
 function intlParts(instant: Date, timeZone: string): ZonedParts | null {
   try {
-    let formatter = formatters.get(timeZone);
-    if (!formatter) {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-      });
-      formatters.set(timeZone, formatter);
-    }
-    const fields: Record<string, number> = {};
-    for (const part of formatter.formatToParts(instant)) {
-      if (part.type !== 'literal') fields[part.type] = Number(part.value);
-    }
-    const { year, month, day, minute } = fields;
-    // Some engines print midnight as 24 even with h23.
-    const hour = fields.hour === 24 ? 0 : fields.hour;
-    if ([year, month, day, hour, minute].some((n) => n === undefined || !Number.isFinite(n))) return null;
-    return {
-      year: year!,
-      month: month!,
-      day: day!,
-      hour: hour!,
-      minute: minute!,
-      weekday: isoWeekday(year!, month!, day!),
-    };
+    const { date, time, weekday } = utcToZoned(instant, timeZone);
+    const parts = wallClockParts(date, time);
+    return parts ? { ...parts, weekday } : null;
   } catch {
     return null;
   }
 }
 
 /**
- * The wall-clock time of an instant in the store's zone. Uses Intl where the engine supports time
- * zones (browsers, WeChat's JS engines) and a fixed offset for the mainland zones otherwise.
+ * The wall-clock time of an instant in the store's zone. Uses the domain's `utcToZoned` (Intl) where the
+ * engine supports time zones (browsers, WeChat's JS engines) and a fixed offset for the mainland zones
+ * otherwise.
  */
 export function zonedParts(instant: Date | string, timeZone: string = DEFAULT_TIME_ZONE): ZonedParts {
   const date = typeof instant === 'string' ? new Date(instant) : instant;

@@ -1,64 +1,37 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { GeoPoint, StoreListItem, VehicleModel } from '@dealer-care/domain';
+import type { GeoPoint } from '@dealer-care/domain';
 import AsyncState from '../../components/async-state';
 import ModelCard from '../../components/model-card';
 import Section from '../../components/section';
 import StoreCard from '../../components/store-card';
-import { api } from '../../services/api';
+import { useCatalogue } from '../../hooks/use-catalogue';
 import { getCustomerLocation } from '../../services/location';
 import { openBooking } from '../../utils/navigation';
-import { loading, type Loadable } from '../../utils/loadable';
 import styles from './index.module.scss';
 
 const DEALER_NAME = process.env.TARO_APP_DEALER_NAME;
 
 export default function IndexPage() {
-  const [stores, setStores] = useState<Loadable<StoreListItem[]>>(loading);
-  const [models, setModels] = useState<Loadable<VehicleModel[]>>(loading);
+  const { stores, models, loadStores, loadModels } = useCatalogue();
   const location = useRef<GeoPoint | null>(null);
-  const storesRequest = useRef(0);
-
-  /** Only the latest request may set the list, so a late answer without location cannot replace one with it. */
-  const loadStores = useCallback(async (showLoading: boolean) => {
-    const request = ++storesRequest.current;
-    if (showLoading) setStores(loading);
-    try {
-      const data = await api.stores.list(location.current);
-      if (request === storesRequest.current) setStores({ status: 'ready', data });
-    } catch (error) {
-      if (request !== storesRequest.current) return;
-      // A failed refresh keeps the list already shown.
-      setStores((previous) =>
-        !showLoading && previous.status === 'ready' ? previous : { status: 'error', error },
-      );
-    }
-  }, []);
-
-  const loadModels = useCallback(async () => {
-    setModels(loading);
-    try {
-      const data = await api.models.list();
-      setModels({ status: 'ready', data: data.filter((model) => model.active) });
-    } catch (error) {
-      setModels({ status: 'error', error });
-    }
-  }, []);
 
   useEffect(() => {
-    void loadStores(true);
+    void loadStores(true, location.current);
     void loadModels();
     // The list shows at once; when (and if) the customer grants location it is re-sorted nearest first.
     void getCustomerLocation().then((point) => {
       if (!point) return;
       location.current = point;
-      void loadStores(false);
+      void loadStores(false, point);
     });
   }, [loadStores, loadModels]);
 
   usePullDownRefresh(() => {
-    void Promise.all([loadStores(false), loadModels()]).finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([loadStores(false, location.current), loadModels()]).finally(() =>
+      Taro.stopPullDownRefresh(),
+    );
   });
 
   return (
@@ -78,7 +51,7 @@ export default function IndexPage() {
       >
         <AsyncState
           state={stores}
-          onRetry={() => void loadStores(true)}
+          onRetry={() => void loadStores(true, location.current)}
           emptyText="暂无门店"
           isEmpty={(list) => list.length === 0}
         >

@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { ButtonProps } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
@@ -34,21 +35,29 @@ export default function ContactStep({
   onBlur,
   onGetPhoneNumber,
 }: ContactStepProps) {
+  /** One of the one-line inputs, outlined red while its error shows; `normalise` rewrites what is typed. */
+  const input = (
+    field: Exclude<ContactField, 'note'>,
+    props: Pick<ComponentProps<typeof Input>, 'type' | 'placeholder' | 'maxLength'>,
+    normalise: (value: string) => string = (value) => value,
+  ) => (
+    <Input
+      className={`${styles.input} ${errors[field] ? styles.inputError : ''}`}
+      name={field}
+      value={values[field]}
+      {...props}
+      onChange={(value) => onChange(field, normalise(value))}
+      onBlur={() => onBlur(field)}
+    />
+  );
+
   return (
     <View className={styles.stepBody}>
       <Text className={styles.stepTitle}>填写试驾人信息</Text>
       <View className={styles.form}>
         <View className={styles.field}>
           <Text className={styles.label}>姓名</Text>
-          <Input
-            className={`${styles.input} ${errors.customerName ? styles.inputError : ''}`}
-            name="customerName"
-            value={values.customerName}
-            placeholder="请输入试驾人真实姓名"
-            maxLength={20}
-            onChange={(value) => onChange('customerName', value)}
-            onBlur={() => onBlur('customerName')}
-          />
+          {input('customerName', { placeholder: '请输入试驾人真实姓名', maxLength: 20 })}
           <FieldError message={errors.customerName} />
         </View>
 
@@ -68,16 +77,11 @@ export default function ContactStep({
               </Button>
             ) : null}
           </View>
-          <Input
-            className={`${styles.input} ${errors.mobile ? styles.inputError : ''}`}
-            name="mobile"
-            type={isWeapp ? 'number' : 'tel'}
-            value={values.mobile}
-            placeholder="请输入11位手机号"
-            maxLength={20}
-            onChange={(value) => onChange('mobile', value)}
-            onBlur={() => onBlur('mobile')}
-          />
+          {input('mobile', {
+            type: isWeapp ? 'number' : 'tel',
+            placeholder: '请输入11位手机号',
+            maxLength: 20,
+          })}
           {customer?.phoneMasked ? (
             <Text className={styles.hint}>微信绑定手机号 {customer.phoneMasked}</Text>
           ) : null}
@@ -86,16 +90,11 @@ export default function ContactStep({
 
         <View className={styles.field}>
           <Text className={styles.label}>驾驶证号</Text>
-          <Input
-            className={`${styles.input} ${errors.licenceNumber ? styles.inputError : ''}`}
-            name="licenceNumber"
-            type={isWeapp ? 'idcard' : 'text'}
-            value={values.licenceNumber}
-            placeholder="18位驾驶证号（即身份证号）"
-            maxLength={18}
-            onChange={(value) => onChange('licenceNumber', value.toUpperCase())}
-            onBlur={() => onBlur('licenceNumber')}
-          />
+          {input(
+            'licenceNumber',
+            { type: isWeapp ? 'idcard' : 'text', placeholder: '18位驾驶证号（即身份证号）', maxLength: 18 },
+            (value) => value.toUpperCase(),
+          )}
           <Text className={styles.hint}>仅用于到店核验驾驶资格，以加密方式保存</Text>
           <FieldError message={errors.licenceNumber} />
         </View>

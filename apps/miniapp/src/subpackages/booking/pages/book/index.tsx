@@ -4,7 +4,6 @@ import { Text, View } from '@tarojs/components';
 import { Button, Step, Steps } from '@nutui/nutui-react-taro';
 import {
   normalizeMobile,
-  type GeoPoint,
   normalizePersonName,
   parseResidentId,
   type CreateBookingRequest,
@@ -14,6 +13,7 @@ import {
   type VehicleModel,
 } from '@dealer-care/domain';
 import SlotPicker, { type SlotSelection } from '../../../../components/slot-picker';
+import { useCatalogue } from '../../../../hooks/use-catalogue';
 import { api } from '../../../../services/api';
 import { bindPhone } from '../../../../services/auth';
 import {
@@ -85,8 +85,7 @@ export default function BookPage() {
   const router = useRouter();
   const { customer } = useSession();
   const [draft, setDraft] = useState<BookingDraft>(() => initialDraft(router.params));
-  const [stores, setStores] = useState<Loadable<StoreListItem[]>>(loading);
-  const [models, setModels] = useState<Loadable<VehicleModel[]>>(loading);
+  const { stores, models, loadStores, loadModels } = useCatalogue({ onStores: rememberStores });
   const [consent, setConsent] = useState<Loadable<TestDriveConsent>>(loading);
   const [touched, setTouched] = useState<ReadonlySet<ContactField>>(new Set());
   const [showAllErrors, setShowAllErrors] = useState(false);
@@ -97,7 +96,6 @@ export default function BookPage() {
   const [busy, setBusy] = useState(false);
   const [bindingPhone, setBindingPhone] = useState(false);
   const submitting = useRef(false);
-  const storesRequest = useRef(0);
 
   /** Every change goes to memory and storage at once, so a trip to 我的 to log in loses nothing. */
   const update = useCallback((patch: Partial<BookingDraft>) => {
@@ -112,33 +110,6 @@ export default function BookPage() {
     // Keep the starting point too, so a trip to 我的 before any change still comes back here.
     saveDraft(draft);
     // Only once, for the draft the page opened with.
-  }, []);
-
-  /** Only the latest request may set the list, so a late answer without location cannot replace one with it. */
-  const loadStores = useCallback(async (showLoading: boolean, near: GeoPoint | null) => {
-    const request = ++storesRequest.current;
-    if (showLoading) setStores(loading);
-    try {
-      const data = await api.stores.list(near);
-      rememberStores(data);
-      if (request === storesRequest.current) setStores({ status: 'ready', data });
-    } catch (error) {
-      if (request !== storesRequest.current) return;
-      // A failed re-sort keeps the list already shown.
-      setStores((previous) =>
-        !showLoading && previous.status === 'ready' ? previous : { status: 'error', error },
-      );
-    }
-  }, []);
-
-  const loadModels = useCallback(async () => {
-    setModels(loading);
-    try {
-      const data = await api.models.list();
-      setModels({ status: 'ready', data: data.filter((model) => model.active) });
-    } catch (error) {
-      setModels({ status: 'error', error });
-    }
   }, []);
 
   const loadConsent = useCallback(async () => {

@@ -170,6 +170,12 @@ export default function BookingDetailPage() {
     }
   }
 
+  /** Opens the reason dialog with an empty reason. */
+  function openDialog(kind: NonNullable<ReasonDialog>) {
+    setReason('');
+    setDialog(kind);
+  }
+
   async function confirmDialog(current: TestDriveBooking) {
     const text = reason.trim();
     const body = text ? { reason: text } : {};
@@ -225,10 +231,7 @@ export default function BookingDetailPage() {
                         className={styles.grow}
                         type="default"
                         disabled={busy}
-                        onClick={() => {
-                          setReason('');
-                          setDialog('decline');
-                        }}
+                        onClick={() => openDialog('decline')}
                       >
                         不接受
                       </Button>
@@ -385,9 +388,8 @@ export default function BookingDetailPage() {
                       type="default"
                       disabled={busy}
                       onClick={() => {
-                        setReason('');
                         setActionError(null);
-                        setDialog('cancel');
+                        openDialog('cancel');
                       }}
                     >
                       取消预约
