@@ -170,8 +170,9 @@ export default function BookingDetailPage() {
     }
   }
 
-  /** Opens the reason dialog with an empty reason. */
+  /** Opens the reason dialog with an empty reason and no error left from an earlier action. */
   function openDialog(kind: NonNullable<ReasonDialog>) {
+    setActionError(null);
     setReason('');
     setDialog(kind);
   }
@@ -387,10 +388,7 @@ export default function BookingDetailPage() {
                       className={styles.grow}
                       type="default"
                       disabled={busy}
-                      onClick={() => {
-                        setActionError(null);
-                        openDialog('cancel');
-                      }}
+                      onClick={() => openDialog('cancel')}
                     >
                       取消预约
                     </Button>
