@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   BOOKING_ACTIONS,
   BOOKING_STATUSES,
@@ -123,8 +123,4 @@ class ChangeResponse {
 export class TestDriveChangesResponse implements TestDriveChanges {
   @ApiProperty() serverTime: string;
   @ApiProperty({ type: [ChangeResponse] }) changes: TestDriveChanges['changes'];
-}
-
-export class SlotTakenProblemResponse {
-  @ApiPropertyOptional({ type: [TimeSlotResponse] }) suggestedSlots?: TimeSlot[];
 }
