@@ -204,7 +204,8 @@ export interface CreateBookingRequest {
   /** Slot start, exactly as returned by the availability endpoint. */
   startsAt: string;
   customerName: string;
-  mobile: string;
+  /** Omit to use the phone the customer bound through WeChat's getPhoneNumber. */
+  mobile?: string;
   licenceNumber: string;
   /** The consent version the customer read and accepted. */
   consentVersion: string;

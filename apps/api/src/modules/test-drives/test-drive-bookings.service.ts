@@ -21,6 +21,7 @@ import {
   licenceLastFourMatches,
   maskLicenceForDisplay,
   nextBookingStatus,
+  normalizeMobile,
   parseResidentId,
   utcToZoned,
   validateBookingRequestFields,
@@ -93,7 +94,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
     @InjectRepository(TestDriveBookingEventEntity)
     private readonly events: Repository<TestDriveBookingEventEntity>,
     @InjectRepository(TestDriveConsentEntity) private readonly consents: Repository<TestDriveConsentEntity>,
-    @InjectRepository(StaffUserEntity) private readonly staffUsers: Repository<StaffUserEntity>,
+    @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
   ) {}
 
   onModuleInit(): void {
@@ -127,11 +128,13 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
     const context = await this.schedule.storeContext(request.storeId);
     await this.schedule.activeModel(request.modelId);
     const consent = await this.currentConsent();
+    // No mobile given: the phone the customer bound through WeChat (verified by WeChat).
+    const mobile = request.mobile ?? (await this.customers.findOneBy({ id: customerId }))?.phone ?? '';
     const slot = findBookableSlot(request.startsAt, { store: context.schedule, policy: context.policy, now });
     const driveDate = utcToZoned(slot ? new Date(slot.startsAt) : now, context.schedule.timeZone).date;
     const errors = validateBookingRequestFields({
       customerName: request.customerName,
-      mobile: request.mobile,
+      mobile,
       licenceNumber: request.licenceNumber,
       licenceConsent: request.licenceConsent,
       consentVersion: request.consentVersion,
@@ -168,7 +171,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
             endsAt: new Date(slot.endsAt),
             status: 'requested',
             customerName: request.customerName.trim(),
-            mobile: request.mobile.replace(/\D/g, '').slice(-11),
+            mobile: normalizeMobile(mobile),
             licenceMasked: maskLicenceForDisplay(licence.normalized),
             licenceHash: this.vault.hash(licence.normalized),
             licenceEncrypted: this.vault.encrypt(licence.normalized),

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { TransactionRunner } from '../../common/database/transaction-runner.js';
 import { IdempotencyKeyEntity } from '../../common/idempotency/idempotency-key.entity.js';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service.js';
+import { CustomerEntity } from '../customers/customer.entity.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { StoreEntity } from '../stores/store.entity.js';
 import { TestDriveCarEntity } from '../stores/test-drive-car.entity.js';
@@ -25,6 +26,7 @@ import { TestDrivesController } from './test-drives.controller.js';
       VehicleModelEntity,
       TestDriveCarEntity,
       StaffUserEntity,
+      CustomerEntity,
       TestDriveBookingEntity,
       TestDriveBookingEventEntity,
       TestDriveCarHoldEntity,

@@ -45,7 +45,11 @@ export class CreateBookingBody implements CreateBookingRequest {
   @IsISO8601({ strict: true }, { message: '时间格式不正确' })
   startsAt: string;
   @ApiProperty({ example: '张三' }) @IsString() @Length(1, 50) customerName: string;
-  @ApiProperty({ example: '13800138000' }) @IsString() @Length(1, 20) mobile: string;
+  @ApiPropertyOptional({ example: '13800138000', description: "Omit to use the customer's bound phone" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  mobile?: string;
   @ApiProperty({
     example: '11010519491231002X',
     description: 'Resident ID / driving-licence number; never returned',
