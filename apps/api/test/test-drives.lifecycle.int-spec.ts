@@ -7,6 +7,7 @@ import {
   type TestDriveBooking,
   type TestDriveChanges,
   type TimeSlot,
+  utcToZoned,
 } from '@dealer-care/domain';
 import {
   Api,
@@ -624,6 +625,78 @@ describe(`test-drive booking lifecycle (${process.env.TEST_DATABASE ?? 'sqlite'}
         actor: 'staff',
         actorName: '陈晓明',
       });
+    });
+  });
+
+  describe('telling the customer', () => {
+    async function outbox(id: number) {
+      const rows = (await t.dataSource.query(
+        "SELECT customer_id, kind, page, data, status, attempts FROM notification_outbox WHERE subject_type = 'test_drive_booking' AND subject_id = ? ORDER BY id",
+        [id],
+      )) as Array<{
+        customer_id: number;
+        kind: string;
+        page: string;
+        data: string;
+        status: string;
+        attempts: number;
+      }>;
+      return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, string> }));
+    }
+
+    it('owes the customer a message for every change the store makes, none for their own', async () => {
+      const [first, second] = [pool.take(), pool.take()];
+      const booking = await book('told', first.startsAt);
+      expect(await outbox(booking.id)).toEqual([]);
+
+      await staffPost(staff.wang, booking.id, 'propose', { startsAt: second.startsAt, note: '上午车辆保养' });
+      const declined = await customerPost(await customer('told'), booking.id, 'decline-proposal');
+      expect(declined.status).toBe(200);
+      await confirm(booking.id);
+      expect((await staffPost(staff.wang, booking.id, 'cancel', { reason: '试驾车临时送修' })).status).toBe(
+        200,
+      );
+
+      const rows = await outbox(booking.id);
+      expect(rows.map((row) => row.kind)).toEqual([
+        'test_drive_time_proposed',
+        'test_drive_confirmed',
+        'test_drive_cancelled_by_store',
+      ]);
+      const customerId = rows[0]!.customer_id;
+      for (const row of rows) {
+        expect(row).toMatchObject({
+          customer_id: customerId,
+          status: 'queued',
+          attempts: 0,
+          page: `subpackages/booking/pages/detail/index?id=${booking.id}`,
+        });
+        expect(row.data).toMatchObject({ subject: expect.stringContaining('试驾'), storeName: demo.gz.name });
+      }
+      const local = (iso: string) => {
+        const { date, time } = utcToZoned(new Date(iso), 'Asia/Shanghai');
+        return `${date} ${time}`;
+      };
+      expect(rows[0]!.data).toMatchObject({ time: local(second.startsAt), remark: '上午车辆保养' });
+      expect(rows[1]!.data).toMatchObject({ time: local(first.startsAt), remark: '' });
+      expect(rows[2]!.data).toMatchObject({ remark: '试驾车临时送修' });
+
+      const rejected = await book('told');
+      await staffPost(staff.wang, rejected.id, 'reject', { reason: '该车型暂停试驾' });
+      expect((await outbox(rejected.id)).map((row) => [row.kind, row.data.remark])).toEqual([
+        ['test_drive_rejected', '该车型暂停试驾'],
+      ]);
+    });
+
+    it('writes no message when the change itself fails', async () => {
+      const booking = await book('told-fail');
+      await customerPost(await customer('told-fail'), booking.id, 'cancel');
+      expectProblem(
+        await staffPost(staff.wang, booking.id, 'reject', { reason: '已经取消的预约' }),
+        409,
+        'conflict',
+      );
+      expect(await outbox(booking.id)).toEqual([]);
     });
   });
 

@@ -15,3 +15,4 @@ export * from './validation/person-name.js';
 export * from './time/local-date.js';
 export * from './time/zoned-time.js';
 export * from './test-drive/index.js';
+export * from './notification/notification.types.js';

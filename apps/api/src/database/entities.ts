@@ -1,5 +1,6 @@
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
 import { CustomerEntity } from '../modules/customers/customer.entity.js';
+import { NotificationOutboxEntity } from '../modules/notifications/notification-outbox.entity.js';
 import { StaffUserEntity } from '../modules/staff/staff-user.entity.js';
 import { StoreClosedDateEntity } from '../modules/stores/store-closed-date.entity.js';
 import { StoreOpeningPeriodEntity } from '../modules/stores/store-opening-period.entity.js';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   TestDriveCarHoldEntity,
   TestDriveBookingEventEntity,
   IdempotencyKeyEntity,
+  NotificationOutboxEntity,
 ];

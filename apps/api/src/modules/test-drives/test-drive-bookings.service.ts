@@ -20,9 +20,12 @@ import {
   generateBookingReference,
   licenceLastFourMatches,
   maskLicenceForDisplay,
+  messageTime,
+  modelDisplayName,
   nextBookingStatus,
   normalizeMobile,
   parseResidentId,
+  testDriveNotificationKind,
   utcToZoned,
   validateBookingRequestFields,
   zonedToUtc,
@@ -42,8 +45,10 @@ import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
+import { enqueueNotification } from '../notifications/enqueue-notification.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { TestDriveCarEntity } from '../stores/test-drive-car.entity.js';
+import { VehicleModelEntity } from '../vehicle-models/vehicle-model.entity.js';
 import { toBookingResponse, toSnapshot } from './booking.mapper.js';
 import { TestDriveBookingEventEntity } from './entities/test-drive-booking-event.entity.js';
 import { TestDriveBookingEntity } from './entities/test-drive-booking.entity.js';
@@ -416,6 +421,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
           reason: action === 'propose' ? params.note : params.reason,
           startsAt: eventStartsAt,
         });
+        await this.tellCustomer(manager, booking, action, context);
       });
     } catch (error) {
       if (error instanceof SlotTaken) {
@@ -646,6 +652,33 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
       toStatus: to,
       reason: extra.reason?.trim() || null,
       startsAt: extra.startsAt ?? null,
+    });
+  }
+
+  /** Owes the customer a message when the store changed their booking (confirmed, rejected, proposed, cancelled). */
+  private async tellCustomer(
+    manager: EntityManager,
+    booking: TestDriveBookingEntity,
+    action: BookingAction,
+    context: StoreBookingContext,
+  ): Promise<void> {
+    const kind = testDriveNotificationKind(action);
+    if (!kind) return;
+    const model = await manager.findOneBy(VehicleModelEntity, { id: booking.modelId });
+    const timeZone = context.store.timeZone;
+    const proposed = kind === 'test_drive_time_proposed' && booking.proposalStartsAt;
+    await enqueueNotification(manager, {
+      kind,
+      customerId: booking.customerId,
+      subjectType: 'test_drive_booking',
+      subjectId: booking.id,
+      page: `subpackages/booking/pages/detail/index?id=${booking.id}`,
+      data: {
+        subject: `试驾 ${model ? modelDisplayName(model) : ''}`.trim(),
+        storeName: context.store.name,
+        time: messageTime(proposed ? booking.proposalStartsAt! : booking.startsAt, timeZone),
+        remark: (proposed ? booking.proposalNote : booking.closingReason) ?? '',
+      },
     });
   }
 

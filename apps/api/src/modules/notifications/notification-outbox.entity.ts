@@ -1,0 +1,59 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type {
+  NotificationData,
+  NotificationKind,
+  NotificationStatus,
+  NotificationSubjectType,
+} from '@dealer-care/domain';
+import { TimestampedEntity } from '../../database/timestamped.entity.js';
+import { CustomerEntity } from '../customers/customer.entity.js';
+
+/**
+ * A message owed to a customer, written in the same transaction as the change it tells of.
+ * The sender claims queued rows whose next_attempt_at has come.
+ */
+@Entity('notification_outbox')
+@Index('IDX_notification_outbox_status_due', ['status', 'nextAttemptAt'])
+@Index('IDX_notification_outbox_subject', ['subjectType', 'subjectId'])
+@Index('IDX_notification_outbox_customer', ['customerId'])
+export class NotificationOutboxEntity extends TimestampedEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'customer_id', type: 'int' })
+  customerId: number;
+
+  @ManyToOne(() => CustomerEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'customer_id' })
+  customer?: Relation<CustomerEntity>;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: NotificationKind;
+
+  @Column({ name: 'subject_type', type: 'varchar', length: 24 })
+  subjectType: NotificationSubjectType;
+
+  @Column({ name: 'subject_id', type: 'int' })
+  subjectId: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  page: string;
+
+  @Column({ type: 'simple-json' })
+  data: NotificationData;
+
+  @Column({ type: 'varchar', length: 16, default: 'queued' })
+  status: NotificationStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'next_attempt_at', type: 'datetime' })
+  nextAttemptAt: Date;
+
+  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+
+  @Column({ name: 'sent_at', type: 'datetime', nullable: true })
+  sentAt: Date | null;
+}
