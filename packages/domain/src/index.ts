@@ -15,4 +15,6 @@ export * from './validation/person-name.js';
 export * from './time/local-date.js';
 export * from './time/zoned-time.js';
 export * from './test-drive/index.js';
+export * from './delivery/index.js';
+export * from './text/readable-code.js';
 export * from './notification/notification.types.js';

@@ -4,6 +4,7 @@ import { MOBILE_INVALID_MESSAGE, isMainlandMobile } from '../validation/mobile.j
 import { PERSON_NAME_INVALID_MESSAGE, isPersonName } from '../validation/person-name.js';
 import { RESIDENT_ID_REASON_ZH, ageOn, parseResidentId } from '../validation/resident-id.js';
 import { isIsoDate } from '../time/zoned-time.js';
+import { generateReadableCode, READABLE_CODE_ALPHABET } from '../text/readable-code.js';
 
 export const LICENCE_CONSENT_REQUIRED_MESSAGE = '请单独同意个人敏感信息（驾驶证号）的处理';
 export const CONSENT_REQUIRED_MESSAGE = '请阅读并同意试乘试驾同意书';
@@ -67,22 +68,12 @@ export function validateBookingRequestFields(input: BookingRequestFields): Field
   return errors;
 }
 
-/** Characters customers can read out on the phone without confusion: no 0/O, 1/I/L. */
-export const BOOKING_REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const BOOKING_REFERENCE_ALPHABET = READABLE_CODE_ALPHABET;
 export const BOOKING_REFERENCE_PATTERN = /^TD[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
 
-/** 'TD' + 6 characters, e.g. TD8K3Q2M. Uniqueness is the database's job: retry on a clash. */
+/** 'TD' + 6 readable characters, e.g. TD8K3Q2M. Uniqueness is the database's job: retry on a clash. */
 export function generateBookingReference(random: () => number = Math.random): string {
-  let code = 'TD';
-  for (let i = 0; i < 6; i++) {
-    const index = Math.floor(random() * BOOKING_REFERENCE_ALPHABET.length);
-    // Clamp, so a generator returning exactly 1 (or garbage) still yields a valid character.
-    const safe = Number.isFinite(index)
-      ? Math.min(Math.max(index, 0), BOOKING_REFERENCE_ALPHABET.length - 1)
-      : 0;
-    code += BOOKING_REFERENCE_ALPHABET[safe];
-  }
-  return code;
+  return generateReadableCode('TD', 6, random);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { addDays, isIsoDate, utcToZoned, weekdayOf, zonedToUtc } from './zoned-time.js';
+import { addDays, daysBetween, isIsoDate, utcToZoned, weekdayOf, zonedToUtc } from './zoned-time.js';
 
 const iso = (date: Date): string => date.toISOString();
 
@@ -134,5 +134,20 @@ describe('isIsoDate', () => {
     expect(isIsoDate('2027-02-29')).toBe(false);
     expect(isIsoDate('2026-1-05')).toBe(false);
     expect(isIsoDate('')).toBe(false);
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts calendar days across months, years and leap days', () => {
+    expect(daysBetween('2026-11-23', '2026-11-26')).toBe(3);
+    expect(daysBetween('2026-11-26', '2026-11-23')).toBe(-3);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2026-11-23', '2026-11-23')).toBe(0);
+  });
+
+  it('agrees with addDays', () => {
+    for (const n of [-400, -1, 0, 1, 59, 365, 1000])
+      expect(daysBetween('2026-03-01', addDays('2026-03-01', n))).toBe(n);
   });
 });

@@ -104,6 +104,13 @@ export function addDays(date: string, days: number): string {
   return formatDate(Date.UTC(y, m - 1, d) + days * MS_PER_DAY);
 }
 
+/** Whole calendar days from `from` to `to` ("YYYY-MM-DD"), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  const [fy, fm, fd] = parseDate(from);
+  const [ty, tm, td] = parseDate(to);
+  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / MS_PER_DAY);
+}
+
 /**
  * The instant a store-local wall-clock time happens. "24:00" is midnight at the end of `date`.
  * A time repeated when clocks go back resolves to its first occurrence; a time skipped when

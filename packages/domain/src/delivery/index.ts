@@ -1,0 +1,3 @@
+export * from './delivery.types.js';
+export * from './delivery-lifecycle.js';
+export * from './delivery-rules.js';
