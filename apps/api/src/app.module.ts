@@ -16,6 +16,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { StoresModule } from './modules/stores/stores.module.js';
 import { TestDrivesModule } from './modules/test-drives/test-drives.module.js';
+import { DeliveriesModule } from './modules/deliveries/deliveries.module.js';
 import { VehicleModelsModule } from './modules/vehicle-models/vehicle-models.module.js';
 
 /** The root module is built from a loaded configuration, so tests can boot it on their own database. */
@@ -41,6 +42,7 @@ export class AppModule {
         StoresModule,
         VehicleModelsModule,
         TestDrivesModule,
+        DeliveriesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -1,8 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/me/index'],
   // Journeys live in subpackages so the main package stays small (WeChat allows 2 MB per package).
-  // Planned next to booking:
-  //   { root: 'subpackages/delivery', pages: ['pages/confirm/index'] }  — delivery date confirmation
+  // Planned next:
   //   { root: 'subpackages/survey', pages: ['pages/answer/index'] }     — satisfaction survey
   subPackages: [
     {
@@ -17,9 +16,16 @@ export default defineAppConfig({
         'pages/detail/index',
       ],
     },
+    {
+      // Delivery (交车): the customer's orders (我的交车) and an order's detail — choose one of the
+      // offered dates, ask for others, 按时到店 at T-3 / T-1, what to bring and the handover list.
+      root: 'subpackages/delivery',
+      pages: ['pages/mine/index', 'pages/detail/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['subpackages/booking'] },
+    'pages/me/index': { network: 'all', packages: ['subpackages/delivery'] },
   },
   window: {
     backgroundTextStyle: 'dark',

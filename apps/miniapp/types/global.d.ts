@@ -33,5 +33,10 @@ declare namespace NodeJS {
      * before a booking is sent; empty (the default) skips the prompt.
      */
     TARO_APP_SUBSCRIBE_TEMPLATE_BOOKING: string;
+    /**
+     * WeChat subscription-message template id for delivery notices (a delay declared by the store, the
+     * car ready, the T-3 / T-1 reminders), asked for as 确认交车时间 is tapped; empty skips the prompt.
+     */
+    TARO_APP_SUBSCRIBE_TEMPLATE_DELIVERY: string;
   }
 }

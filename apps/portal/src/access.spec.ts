@@ -1,6 +1,14 @@
 import { STAFF_ROLES, type StaffRole } from '@dealer-care/domain';
 import { describe, expect, it } from 'vitest';
-import { SECTIONS, canOpen, canSee, menuFor, sectionDef, sectionOfPath } from './access';
+import {
+  SECTIONS,
+  canEditTestDrivePolicy,
+  canOpen,
+  canSee,
+  menuFor,
+  sectionDef,
+  sectionOfPath,
+} from './access';
 
 const keys = (role: StaffRole) => menuFor(role).map((item) => item.key);
 
@@ -24,7 +32,7 @@ describe('menuFor', () => {
     expect(keys('admin')).toEqual([...SECTIONS]);
   });
 
-  it('labels every item in Chinese and marks home, stores and test drives as built', () => {
+  it('labels every item in Chinese and marks home, stores, test drives and deliveries as built', () => {
     const admin = menuFor('admin');
     expect(admin.map((item) => item.label)).toEqual([
       '工作台',
@@ -39,13 +47,14 @@ describe('menuFor', () => {
       'home',
       'stores',
       'test-drives',
+      'deliveries',
     ]);
   });
 });
 
 describe('canSee / canOpen', () => {
-  it.each(STAFF_ROLES)('lets %s see and open home, stores and test drives', (role) => {
-    for (const section of ['home', 'stores', 'test-drives'] as const) {
+  it.each(STAFF_ROLES)('lets %s see and open home, stores, test drives and deliveries', (role) => {
+    for (const section of ['home', 'stores', 'test-drives', 'deliveries'] as const) {
       expect(canSee(role, section)).toBe(true);
       expect(canOpen(role, section)).toBe(true);
     }
@@ -60,7 +69,7 @@ describe('canSee / canOpen', () => {
   });
 
   it('never opens a section that is not built yet, even for admins', () => {
-    for (const section of ['deliveries', 'follow-ups', 'satisfaction', 'settings'] as const) {
+    for (const section of ['follow-ups', 'satisfaction', 'settings'] as const) {
       expect(canOpen('admin', section)).toBe(false);
     }
   });
@@ -82,10 +91,18 @@ describe('sectionOfPath', () => {
     expect(sectionOfPath('/stores/3')).toBe('stores');
     expect(sectionOfPath('/settings')).toBe('settings');
     expect(sectionOfPath('/test-drives')).toBe('test-drives');
+    expect(sectionOfPath('/deliveries')).toBe('deliveries');
     expect(sectionOfPath('/nowhere')).toBeUndefined();
   });
 
   it('round-trips every section path', () => {
     for (const section of SECTIONS) expect(sectionOfPath(sectionDef(section).path)).toBe(section);
+  });
+});
+
+describe('canEditTestDrivePolicy', () => {
+  it('lets managers and admins change the booking rules; consultants only read them', () => {
+    expect(STAFF_ROLES.filter(canEditTestDrivePolicy)).toEqual(['manager', 'admin']);
+    expect(canEditTestDrivePolicy('consultant')).toBe(false);
   });
 });

@@ -38,7 +38,7 @@ const DEFS: Record<Section, SectionDef> = {
     roles: ALL,
     available: true,
   },
-  deliveries: { key: 'deliveries', label: '交车管理', path: '/deliveries', roles: ALL, available: false },
+  deliveries: { key: 'deliveries', label: '交车管理', path: '/deliveries', roles: ALL, available: true },
   'follow-ups': { key: 'follow-ups', label: '回访任务', path: '/follow-ups', roles: ALL, available: false },
   satisfaction: {
     key: 'satisfaction',
@@ -74,4 +74,9 @@ export function sectionOfPath(pathname: string): Section | undefined {
   const first = pathname.split('/').filter(Boolean)[0];
   if (first === undefined) return 'home';
   return SECTIONS.find((section) => section !== 'home' && DEFS[section].path === `/${first}`);
+}
+
+/** Whether a role may change a store's test-drive booking rules (the API allows managers and admins). */
+export function canEditTestDrivePolicy(role: StaffRole): boolean {
+  return role === 'manager' || role === 'admin';
 }

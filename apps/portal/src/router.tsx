@@ -44,6 +44,11 @@ export const router = createBrowserRouter(
                   handle: { section: 'test-drives' } satisfies RouteHandle,
                   lazy: page(() => import('./pages/test-drives')),
                 },
+                {
+                  path: 'deliveries',
+                  handle: { section: 'deliveries' } satisfies RouteHandle,
+                  lazy: page(() => import('./pages/deliveries')),
+                },
                 { path: '*', Component: NotFound },
               ],
             },

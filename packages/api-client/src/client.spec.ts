@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { DEFAULT_BOOKING_POLICY } from '@dealer-care/domain';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from './api-error.js';
@@ -33,6 +34,23 @@ describe('createApiClient', () => {
     expect(seen[0]!.headers['content-type']).toBe('application/json');
     expect(seen[0]!.headers.authorization).toBeUndefined();
     expect(seen[0]!.body).toEqual({ username: 'u', password: 'p' });
+  });
+
+  it("reads and saves a store's test-drive policy", async () => {
+    const policy = { ...DEFAULT_BOOKING_POLICY, slotMinutes: 30, bufferMinutes: 0 };
+    const { seen, transport } = recordingTransport(200, { ...policy, isDefault: false });
+    const client = createApiClient({ baseUrl: '/api', transport, getAccessToken: () => 'tok' });
+    await client.staffTestDrives.getTestDrivePolicy(7);
+    const saved = await client.staffTestDrives.saveTestDrivePolicy(7, policy);
+    expect(seen[0]).toMatchObject({ method: 'GET', url: '/api/staff/stores/7/test-drive-policy' });
+    expect(seen[0]!.body).toBeUndefined();
+    expect(seen[1]).toMatchObject({
+      method: 'PUT',
+      url: '/api/staff/stores/7/test-drive-policy',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer tok' },
+      body: policy,
+    });
+    expect(saved).toEqual({ ...policy, isDefault: false });
   });
 
   it('surfaces a problem+json answer as ApiError.problem', async () => {

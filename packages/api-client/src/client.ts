@@ -1,4 +1,18 @@
 import type {
+  AssignVinRequest,
+  CancelOrderRequest,
+  ChooseDateRequest,
+  CreateSalesOrderRequest,
+  DeclareDelayRequest,
+  DeliverRequest,
+  DeliveryChecklistTemplates,
+  DeliverySignature,
+  OfferDatesRequest,
+  RecordCallRequest,
+  RequestOtherDatesRequest,
+  SalesOrder,
+  StoreOrdersQuery,
+  TickChecklistRequest,
   BindPhoneRequest,
   CancelBookingRequest,
   CheckInBookingRequest,
@@ -9,6 +23,8 @@ import type {
   ProposeBookingRequest,
   RejectBookingRequest,
   RescheduleBookingRequest,
+  SaveBookingPolicyRequest,
+  StoreBookingPolicy,
   StoreBookingsQuery,
   StoreCancelBookingRequest,
   StoreCapacityDay,
@@ -142,6 +158,12 @@ export function createApiClient(options: ApiClientOptions) {
       /** Changes customers made since an instant (cancellations, moves, answers to proposals). */
       changes: (storeId: number, since: string) =>
         request<TestDriveChanges>('GET', `/staff/stores/${storeId}/test-drive-changes`, { query: { since } }),
+      /** The store's booking rules (isDefault while it has set none); any staff of the store. */
+      getTestDrivePolicy: (storeId: number) =>
+        request<StoreBookingPolicy>('GET', `/staff/stores/${storeId}/test-drive-policy`),
+      /** Sets all of the store's booking rules; managers and admins only. */
+      saveTestDrivePolicy: (storeId: number, policy: SaveBookingPolicyRequest) =>
+        request<StoreBookingPolicy>('PUT', `/staff/stores/${storeId}/test-drive-policy`, { body: policy }),
       get: (id: number) => request<TestDriveBooking>('GET', `/staff/test-drives/${id}`),
       confirm: (id: number, body: ConfirmBookingRequest) =>
         request<TestDriveBooking>('POST', `/staff/test-drives/${id}/confirm`, { body }),
@@ -157,6 +179,49 @@ export function createApiClient(options: ApiClientOptions) {
         request<TestDriveBooking>('POST', `/staff/test-drives/${id}/no-show`, { body: {} }),
       cancel: (id: number, body: StoreCancelBookingRequest) =>
         request<TestDriveBooking>('POST', `/staff/test-drives/${id}/cancel`, { body }),
+    },
+    deliveries: {
+      /** The customer's orders and their deliveries (orders under their bound phone are linked on the way). */
+      mine: () => request<SalesOrder[]>('GET', '/deliveries'),
+      get: (id: number) => request<SalesOrder>('GET', `/deliveries/${id}`),
+      chooseDate: (id: number, body: ChooseDateRequest) =>
+        request<SalesOrder>('POST', `/deliveries/${id}/choose-date`, { body }),
+      requestOtherDates: (id: number, body: RequestOtherDatesRequest) =>
+        request<SalesOrder>('POST', `/deliveries/${id}/request-other-dates`, { body }),
+      /** "按时到店": the T-3 or T-1 confirmation due today. */
+      confirmAttendance: (id: number) =>
+        request<SalesOrder>('POST', `/deliveries/${id}/confirm-attendance`, { body: {} }),
+    },
+    staffDeliveries: {
+      /** Orders still waiting for a date, and those scheduled in the range. */
+      list: (storeId: number, query: StoreOrdersQuery = {}) =>
+        request<SalesOrder[]>('GET', `/staff/stores/${storeId}/sales-orders`, { query: { ...query } }),
+      create: (storeId: number, body: CreateSalesOrderRequest, options: { idempotencyKey: string }) =>
+        request<SalesOrder>('POST', `/staff/stores/${storeId}/sales-orders`, {
+          body,
+          headers: { 'idempotency-key': options.idempotencyKey },
+        }),
+      get: (id: number) => request<SalesOrder>('GET', `/staff/sales-orders/${id}`),
+      assignVin: (id: number, body: AssignVinRequest) =>
+        request<SalesOrder>('POST', `/staff/sales-orders/${id}/vin`, { body }),
+      offerDates: (id: number, body: OfferDatesRequest) =>
+        request<SalesOrder>('POST', `/staff/sales-orders/${id}/offer-dates`, { body }),
+      recordCall: (id: number, body: RecordCallRequest) =>
+        request<SalesOrder>('POST', `/staff/sales-orders/${id}/calls`, { body }),
+      tickChecklist: (id: number, body: TickChecklistRequest) =>
+        request<SalesOrder>('POST', `/staff/sales-orders/${id}/checklist`, { body }),
+      markReady: (id: number) => request<SalesOrder>('POST', `/staff/sales-orders/${id}/ready`, { body: {} }),
+      declareDelay: (id: number, body: DeclareDelayRequest) =>
+        request<SalesOrder>('POST', `/staff/sales-orders/${id}/delay`, { body }),
+      deliver: (id: number, body: DeliverRequest) =>
+        request<SalesOrder>('POST', `/staff/sales-orders/${id}/deliver`, { body }),
+      cancel: (id: number, body: CancelOrderRequest) =>
+        request<SalesOrder>('POST', `/staff/sales-orders/${id}/cancel`, { body }),
+      signature: (id: number) => request<DeliverySignature>('GET', `/staff/sales-orders/${id}/signature`),
+      checklists: (storeId: number) =>
+        request<DeliveryChecklistTemplates>('GET', `/staff/stores/${storeId}/delivery-checklists`),
+      saveChecklists: (storeId: number, body: DeliveryChecklistTemplates) =>
+        request<DeliveryChecklistTemplates>('PUT', `/staff/stores/${storeId}/delivery-checklists`, { body }),
     },
     staff: {
       /** The stores in the caller's scope, with their test-drive cars. */

@@ -1,35 +1,16 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { miniappLogin, newPage, portalLogin, tap } from '../support/sessions';
 
 /**
  * The first customer journey end to end: a customer books a test drive in the H5 mini-program,
  * the consultant confirms it in the portal, the customer sees it confirmed with the car and the
  * consultant, moves it, and the timeline shows both times.
  */
-const DEMO_PASSWORD = 'Demo@2026';
 const STORE = '云岚汽车广州天河4S店';
 const FREE_DATE =
   '.date-cell:not(.date-cell--disabled):not(.date-cell--full):not(.date-cell--closed):not(.date-cell--none)';
 
 type Day = { date: string; slots: Array<{ remaining: number }> };
-
-/** Taro H5 buttons are custom elements: click the host, matched by its whole label. */
-const tap = (scope: Page | ReturnType<Page['locator']>, label: string) =>
-  scope
-    .locator('.nut-button', { hasText: new RegExp(`^\\s*${label}\\s*$`) })
-    .first()
-    .click();
-
-async function newPage(browser: Browser, mobile: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    ...(mobile
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1440, height: 900 } }),
-  });
-  return context.newPage();
-}
 
 test('a customer books, the consultant confirms, the customer moves the drive', async ({
   browser,
@@ -52,12 +33,8 @@ test('a customer books, the consultant confirms, the customer moves the drive', 
   const bookingDate = days.find((day) => day.slots.some((slot) => slot.remaining > 0))!.date;
 
   // Customer: log in, then book from the store card.
-  const customer = await newPage(browser, true);
-  await customer.goto('/m/');
-  await customer.locator('.weui-tabbar__item', { hasText: '我的' }).click();
-  await customer.getByRole('textbox', { name: 'dev-alice 或 昵称' }).fill(devUser);
-  await customer.locator('.nut-button', { hasText: '开发者登录' }).click();
-  await expect(customer.getByText(devUser).first()).toBeVisible();
+  const customer = await newPage(browser, 'phone');
+  await miniappLogin(customer, devUser);
   await customer.locator('.weui-tabbar__item', { hasText: '首页' }).click();
 
   await tap(customer.locator('[data-testid="store-card"]', { hasText: STORE }), '预约试驾');
@@ -75,12 +52,8 @@ test('a customer books, the consultant confirms, the customer moves the drive', 
   await expect(customer.getByText('预约已提交')).toBeVisible();
 
   // Consultant: the booking is waiting on that day; confirm it with a car.
-  const consultant = await newPage(browser, false);
-  await consultant.goto('/portal/login');
-  await consultant.getByLabel('用户名').fill('gz.chen');
-  await consultant.getByLabel('密码').fill(DEMO_PASSWORD);
-  await consultant.getByRole('button', { name: '登录' }).click();
-  await expect(consultant.getByText('陈晓明').first()).toBeVisible();
+  const consultant = await newPage(browser, 'desktop');
+  await portalLogin(consultant, 'gz.chen', '陈晓明');
   await consultant.goto(`/portal/test-drives?date=${bookingDate}`);
   await expect(consultant.getByRole('heading', { name: '今日试驾' })).toBeVisible();
   const row = consultant.locator('[data-testid^="booking-"]', { hasText: '张三' }).first();

@@ -1,5 +1,10 @@
 import { IdempotencyKeyEntity } from '../common/idempotency/idempotency-key.entity.js';
 import { CustomerEntity } from '../modules/customers/customer.entity.js';
+import { DeliveryChecklistTemplateEntity } from '../modules/deliveries/entities/delivery-checklist-template.entity.js';
+import { DeliveryConfirmationEntity } from '../modules/deliveries/entities/delivery-confirmation.entity.js';
+import { DeliveryEventEntity } from '../modules/deliveries/entities/delivery-event.entity.js';
+import { DeliverySignatureEntity } from '../modules/deliveries/entities/delivery-signature.entity.js';
+import { SalesOrderEntity } from '../modules/deliveries/entities/sales-order.entity.js';
 import { NotificationOutboxEntity } from '../modules/notifications/notification-outbox.entity.js';
 import { StaffUserEntity } from '../modules/staff/staff-user.entity.js';
 import { StoreClosedDateEntity } from '../modules/stores/store-closed-date.entity.js';
@@ -29,4 +34,9 @@ export const ENTITIES = [
   TestDriveBookingEventEntity,
   IdempotencyKeyEntity,
   NotificationOutboxEntity,
+  SalesOrderEntity,
+  DeliveryEventEntity,
+  DeliveryConfirmationEntity,
+  DeliverySignatureEntity,
+  DeliveryChecklistTemplateEntity,
 ];

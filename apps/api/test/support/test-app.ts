@@ -24,8 +24,8 @@ export interface TestApp {
   database: TestDatabase;
   /** Logs in a demo member of staff and returns the bearer token. */
   staffToken(username: string): Promise<string>;
-  /** Development-logs-in a customer and returns the bearer token. */
-  customerToken(devUser: string): Promise<string>;
+  /** Development-logs-in a customer (binding `mobile` as their phone when given) and returns the bearer token. */
+  customerToken(devUser: string, mobile?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -79,8 +79,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         .expect(200);
       return (res.body as StaffSession).accessToken;
     },
-    async customerToken(devUser) {
-      const res = await http.post('/api/auth/dev/login').send({ devUser }).expect(200);
+    async customerToken(devUser, mobile) {
+      const res = await http.post('/api/auth/dev/login').send({ devUser, mobile }).expect(200);
       return (res.body as CustomerSession).accessToken;
     },
     async close() {

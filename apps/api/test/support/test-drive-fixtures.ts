@@ -168,6 +168,12 @@ export class Api {
     return this.keep(await req);
   }
 
+  async put(path: string, token: string | undefined, body: unknown): Promise<Response> {
+    let req = this.t.http.put(path).set('content-type', 'application/json');
+    if (token) req = req.set('authorization', `Bearer ${token}`);
+    return this.keep(await req.send(JSON.stringify(body)));
+  }
+
   private keep(res: Response): Response {
     this.bodies.push(res.text ?? '');
     return res;

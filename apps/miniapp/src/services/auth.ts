@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { CustomerProfile } from '@dealer-care/domain';
+import { normalizeMobile, type CustomerProfile } from '@dealer-care/domain';
 import { api } from './api';
 import { clearSession, getAccessToken, saveSession, updateCustomer } from './session';
 
@@ -36,15 +36,21 @@ export function defaultDevUser(): string {
 
 /**
  * Development login (H5 and browser tests; the server refuses it unless AUTH_DEV_LOGIN=true).
- * The one field is a test account when it looks like one (`dev-alice`), else a nickname for
- * this browser's generated account.
+ * The first field is a test account when it looks like one (`dev-alice`), else a nickname for
+ * this browser's generated account. `mobile`, when given, stands in for WeChat's phone binding
+ * (which H5 cannot do): it becomes the customer's bound phone, so their sales orders link to them.
  */
-export async function loginForDevelopment(input: string): Promise<CustomerProfile> {
+export async function loginForDevelopment(input: string, mobile?: string): Promise<CustomerProfile> {
   const value = input.trim();
   const isAccount = DEV_USER_PATTERN.test(value);
   const devUser = isAccount ? value : defaultDevUser();
   if (isAccount) Taro.setStorageSync(DEV_USER_KEY, devUser);
-  const session = await api.auth.devLogin({ devUser, ...(value && !isAccount ? { nickname: value } : {}) });
+  const phone = mobile ? normalizeMobile(mobile) : '';
+  const session = await api.auth.devLogin({
+    devUser,
+    ...(value && !isAccount ? { nickname: value } : {}),
+    ...(phone ? { mobile: phone } : {}),
+  });
   saveSession(session);
   return session.customer;
 }

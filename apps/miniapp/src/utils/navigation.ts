@@ -5,6 +5,8 @@ export const BOOK_PAGE = '/subpackages/booking/pages/book/index';
 export const BOOKING_DONE_PAGE = '/subpackages/booking/pages/done/index';
 export const MY_BOOKINGS_PAGE = '/subpackages/booking/pages/mine/index';
 export const BOOKING_DETAIL_PAGE = '/subpackages/booking/pages/detail/index';
+export const MY_DELIVERIES_PAGE = '/subpackages/delivery/pages/mine/index';
+export const DELIVERY_DETAIL_PAGE = '/subpackages/delivery/pages/detail/index';
 export const HOME_PAGE = '/pages/index/index';
 export const ME_PAGE = '/pages/me/index';
 
@@ -29,6 +31,14 @@ export function openMyBookings(): void {
 
 export function openBookingDetail(id: number): void {
   void Taro.navigateTo({ url: `${BOOKING_DETAIL_PAGE}?id=${id}` });
+}
+
+export function openMyDeliveries(): void {
+  void Taro.navigateTo({ url: MY_DELIVERIES_PAGE });
+}
+
+export function openDeliveryDetail(id: number): void {
+  void Taro.navigateTo({ url: `${DELIVERY_DETAIL_PAGE}?id=${id}` });
 }
 
 export function goHome(): void {

@@ -25,6 +25,8 @@ export interface DevCustomerLoginRequest {
   /** A stable pseudo-openid for the test customer, e.g. `dev-alice`. */
   devUser: string;
   nickname?: string;
+  /** Stands in for WeChat's phone binding, which H5 cannot do: becomes the customer's bound phone. */
+  mobile?: string;
 }
 
 /** The single-use code from `<Button openType="getPhoneNumber">`. */

@@ -256,6 +256,22 @@ export interface AssignVinRequest {
   vin: string;
 }
 
+/** A store's orders for the portal: every order still waiting for a date, and those scheduled in [from, from + days). */
+export interface StoreOrdersQuery {
+  /** Store-local date, default today. */
+  from?: string;
+  /** 1–31, default 7. */
+  days?: number;
+}
+
+/** The handover signature, as stored with the order. */
+export interface DeliverySignature {
+  signedAt: string;
+  signerName: string;
+  /** PNG data URL. */
+  image: string;
+}
+
 /** Most people a customer may bring to the handover (the store prepares seats and drinks). */
 export const MAX_PARTY_SIZE = 10;
 /** At most this many dates are offered at once. */

@@ -127,3 +127,142 @@ export const DEMO_STAFF: DemoStaff[] = [
   { username: 'sz.liu', displayName: '刘洋', role: 'consultant', storeCode: 'SZ-NS' },
   { username: 'sz.zhao', displayName: '赵敏', role: 'consultant', storeCode: 'SZ-NS' },
 ];
+
+/** Where a demo order stands, so a newcomer can click through every delivery state. */
+export type DemoOrderState =
+  | 'new'
+  | 'offered'
+  | 'other_dates_requested'
+  | 'delayed'
+  | 'confirmed_t3'
+  | 'confirmed_t1'
+  | 'ready'
+  | 'delivered'
+  | 'cancelled';
+
+export interface DemoOrder {
+  storeCode: string;
+  consultant: string;
+  customerName: string;
+  /** Log in on H5 with this phone (development login) to see the order as the customer. */
+  mobile: string;
+  modelCode: string;
+  trim: string;
+  colour: string;
+  /** VIN without its check digit (position 9 is filled in); null when not yet allocated. */
+  vinStem: string | null;
+  state: DemoOrderState;
+}
+
+export const DEMO_ORDERS: DemoOrder[] = [
+  {
+    storeCode: 'GZ-TH',
+    consultant: 'gz.chen',
+    customerName: '周杰',
+    mobile: '13800138001',
+    modelCode: 'YL-X5',
+    trim: '四驱旗舰版',
+    colour: '星河蓝',
+    vinStem: 'LYLXA2C5?T1000101',
+    state: 'offered',
+  },
+  {
+    storeCode: 'GZ-TH',
+    consultant: 'gz.chen',
+    customerName: '周杰',
+    mobile: '13800138001',
+    modelCode: 'YL-E3',
+    trim: '长续航版',
+    colour: '珍珠白',
+    vinStem: 'LYLEA1E3?S1000057',
+    state: 'delivered',
+  },
+  {
+    storeCode: 'GZ-TH',
+    consultant: 'gz.chen',
+    customerName: '林晓',
+    mobile: '13800138002',
+    modelCode: 'YL-S7',
+    trim: '豪华版',
+    colour: '曜石黑',
+    vinStem: 'LYLSA2S7?T1000233',
+    state: 'delayed',
+  },
+  {
+    storeCode: 'GZ-TH',
+    consultant: 'gz.wang',
+    customerName: '黄磊',
+    mobile: '13800138003',
+    modelCode: 'YL-X3',
+    trim: '两驱舒适版',
+    colour: '极光银',
+    vinStem: 'LYLXA1X3?T1000412',
+    state: 'confirmed_t3',
+  },
+  {
+    storeCode: 'GZ-TH',
+    consultant: 'gz.wang',
+    customerName: '吴敏',
+    mobile: '13800138004',
+    modelCode: 'YL-S5',
+    trim: '智享版',
+    colour: '珍珠白',
+    vinStem: 'LYLSA1S5?T1000578',
+    state: 'confirmed_t1',
+  },
+  {
+    storeCode: 'GZ-TH',
+    consultant: 'gz.chen',
+    customerName: '郑伟',
+    mobile: '13800138005',
+    modelCode: 'YL-E6',
+    trim: '性能版',
+    colour: '赤焰红',
+    vinStem: 'LYLEA2E6?T1000690',
+    state: 'ready',
+  },
+  {
+    storeCode: 'GZ-TH',
+    consultant: 'gz.wang',
+    customerName: '何静',
+    mobile: '13800138006',
+    modelCode: 'YL-X7',
+    trim: '七座尊享版',
+    colour: '曜石黑',
+    vinStem: null,
+    state: 'new',
+  },
+  {
+    storeCode: 'GZ-TH',
+    consultant: 'gz.chen',
+    customerName: '冯涛',
+    mobile: '13800138007',
+    modelCode: 'YL-S5',
+    trim: '标准版',
+    colour: '极光银',
+    vinStem: null,
+    state: 'other_dates_requested',
+  },
+  {
+    storeCode: 'GZ-TH',
+    consultant: 'gz.wang',
+    customerName: '蒋丽',
+    mobile: '13800138008',
+    modelCode: 'YL-X5',
+    trim: '两驱豪华版',
+    colour: '星河蓝',
+    vinStem: null,
+    state: 'cancelled',
+  },
+  {
+    storeCode: 'SZ-NS',
+    consultant: 'sz.liu',
+    customerName: '韩梅',
+    mobile: '13800138009',
+    modelCode: 'YL-M8',
+    trim: '行政版',
+    colour: '曜石黑',
+    vinStem: 'LYLMA3M8?T1000811',
+    state: 'offered',
+  },
+];

@@ -14,6 +14,7 @@ import {
   DEMO_STORES,
   type DemoStaff,
 } from './demo-data.js';
+import { seedDemoOrders } from './seed-demo-orders.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -87,7 +88,7 @@ export async function seedDemoData(
       ),
     );
 
-    await manager.save(
+    const staff = await manager.save(
       DEMO_STAFF.map((staff) =>
         manager.create(StaffUserEntity, {
           username: staff.username,
@@ -100,6 +101,16 @@ export async function seedDemoData(
           lastLoginAt: null,
         }),
       ),
+    );
+
+    await seedDemoOrders(
+      manager,
+      {
+        stores: storeIds,
+        models: modelIds,
+        staff: new Map(staff.map((member) => [member.username, { id: member.id, name: member.displayName }])),
+      },
+      new Date(),
     );
   });
   return { seeded: true, accounts: DEMO_STAFF, password: DEMO_PASSWORD };

@@ -71,7 +71,10 @@ export class AuthService {
       openid: `dev:${request.devUser}`,
       nickname: request.nickname?.trim() || request.devUser,
     });
-    return this.customerSession(customer.id, toCustomerProfile(customer));
+    const profile = request.mobile
+      ? await this.customers.setPhone(customer.id, request.mobile)
+      : toCustomerProfile(customer);
+    return this.customerSession(customer.id, profile);
   }
 
   /** getPhoneNumber code → the customer's verified mainland mobile. */

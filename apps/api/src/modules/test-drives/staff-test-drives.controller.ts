@@ -1,6 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { StoreCapacityDay, TestDriveBooking, TestDriveChanges } from '@dealer-care/domain';
+import type {
+  StoreBookingPolicy,
+  StoreCapacityDay,
+  TestDriveBooking,
+  TestDriveChanges,
+} from '@dealer-care/domain';
 import { CurrentStaff, StaffAuth } from '../../common/auth/auth.decorators.js';
 import type { StaffPrincipal } from '../../common/auth/principal.js';
 import { assertStoreInScope } from '../../common/auth/store-scope.js';
@@ -14,10 +19,12 @@ import {
   EmptyBody,
   ProposeBookingBody,
   RejectBookingBody,
+  SaveBookingPolicyBody,
   StoreBookingsQueryDto,
   StoreCancelBookingBody,
 } from './dto/test-drive.requests.js';
 import {
+  StoreBookingPolicyResponse,
   StoreCapacityDayResponse,
   TestDriveBookingResponse,
   TestDriveChangesResponse,
@@ -78,6 +85,32 @@ export class StaffTestDrivesController {
     @Query() query: ChangesQuery,
   ): Promise<TestDriveChanges> {
     return this.bookings.changes(staffActor(principal), storeId, new Date(query.since));
+  }
+
+  @Get('stores/:storeId/test-drive-policy')
+  @ApiOperation({ summary: "A store's test-drive booking rules, or the defaults while it has set none" })
+  @ApiOkResponse({ type: StoreBookingPolicyResponse })
+  @ApiProblems(400, 401, 403, 404)
+  policy(
+    @CurrentStaff() principal: StaffPrincipal,
+    @Param('storeId', IdParamPipe) storeId: number,
+  ): Promise<StoreBookingPolicy> {
+    assertStoreInScope(principal, storeId);
+    return this.schedule.policyOf(storeId);
+  }
+
+  @Put('stores/:storeId/test-drive-policy')
+  @StaffAuth('manager', 'admin')
+  @ApiOperation({ summary: "Set a store's test-drive booking rules (all of them); managers and admins" })
+  @ApiOkResponse({ type: StoreBookingPolicyResponse })
+  @ApiProblems(400, 401, 403, 404)
+  savePolicy(
+    @CurrentStaff() principal: StaffPrincipal,
+    @Param('storeId', IdParamPipe) storeId: number,
+    @Body() body: SaveBookingPolicyBody,
+  ): Promise<StoreBookingPolicy> {
+    assertStoreInScope(principal, storeId);
+    return this.schedule.savePolicy(storeId, body);
   }
 
   @Get('test-drives/:id')

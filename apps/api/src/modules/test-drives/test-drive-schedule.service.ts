@@ -11,13 +11,16 @@ import {
   addDays,
   modelDisplayName,
   isIsoDate,
+  validateBookingPolicy,
   type BookingPolicy,
   type DayAvailability,
+  type StoreBookingPolicy,
   type StoreCapacityDay,
   type StoreSchedule,
   type TimeSlot,
 } from '@dealer-care/domain';
 import { DomainException } from '../../common/problem/domain.exception.js';
+import { toStoreSchedule } from '../stores/store-schedule.js';
 import { StoreEntity } from '../stores/store.entity.js';
 import { TestDriveCarEntity } from '../stores/test-drive-car.entity.js';
 import { VehicleModelEntity } from '../vehicle-models/vehicle-model.entity.js';
@@ -25,6 +28,20 @@ import { TestDriveCarHoldEntity } from './entities/test-drive-car-hold.entity.js
 import { TestDrivePolicyEntity } from './entities/test-drive-policy.entity.js';
 
 const modelName = (model: VehicleModelEntity | undefined) => (model ? modelDisplayName(model) : '');
+
+/** Only the rules of a policy row or request body, nothing else of it. */
+function policyFields(source: BookingPolicy): BookingPolicy {
+  return {
+    slotMinutes: source.slotMinutes,
+    bufferMinutes: source.bufferMinutes,
+    minNoticeMinutes: source.minNoticeMinutes,
+    horizonDays: source.horizonDays,
+    customerCutoffMinutes: source.customerCutoffMinutes,
+    maxReschedules: source.maxReschedules,
+    maxActivePerCustomer: source.maxActivePerCustomer,
+    minDriverAge: source.minDriverAge,
+  };
+}
 
 export interface StoreBookingContext {
   store: StoreEntity;
@@ -58,29 +75,45 @@ export class TestDriveScheduleService {
       relations: { openingPeriods: true, closedDates: true },
     });
     if (!store) throw new DomainException(ErrorCode.NotFound, '门店不存在');
-    const row = await this.policies.findOneBy({ storeId });
-    const policy: BookingPolicy = row
-      ? {
-          slotMinutes: row.slotMinutes,
-          bufferMinutes: row.bufferMinutes,
-          minNoticeMinutes: row.minNoticeMinutes,
-          horizonDays: row.horizonDays,
-          customerCutoffMinutes: row.customerCutoffMinutes,
-          maxReschedules: row.maxReschedules,
-          maxActivePerCustomer: row.maxActivePerCustomer,
-          minDriverAge: row.minDriverAge,
-        }
-      : DEFAULT_BOOKING_POLICY;
-    const schedule: StoreSchedule = {
-      timeZone: store.timeZone,
-      openingHours: (store.openingPeriods ?? []).map(({ weekday, opens, closes }) => ({
-        weekday: Number(weekday) as typeof weekday,
-        opens,
-        closes,
-      })),
-      closedDates: (store.closedDates ?? []).map((closed) => closed.date),
-    };
+    const policy = (await this.ownPolicy(storeId)) ?? DEFAULT_BOOKING_POLICY;
+    const schedule = toStoreSchedule(store);
     return { store, schedule, policy };
+  }
+
+  /** A store's effective booking rules: its own row, or the defaults without one. */
+  async policyOf(storeId: number): Promise<StoreBookingPolicy> {
+    await this.assertStoreExists(storeId);
+    const own = await this.ownPolicy(storeId);
+    return own ? { ...own, isDefault: false } : { ...DEFAULT_BOOKING_POLICY, isDefault: true };
+  }
+
+  /** Sets a store's booking rules (all of them), replacing any earlier ones. */
+  async savePolicy(storeId: number, policy: BookingPolicy): Promise<StoreBookingPolicy> {
+    const errors = validateBookingPolicy(policy);
+    if (errors.length > 0) {
+      throw new DomainException(
+        ErrorCode.ValidationFailed,
+        `以下信息有误：${errors.map((e) => e.message).join('；')}`,
+        errors,
+      );
+    }
+    await this.assertStoreExists(storeId);
+    // One statement (INSERT … ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE): two saves at once
+    // cannot both insert.
+    await this.policies.upsert({ storeId, ...policyFields(policy) }, ['storeId']);
+    return this.policyOf(storeId);
+  }
+
+  /** The store's own rules, or null when it has set none. */
+  private async ownPolicy(storeId: number): Promise<BookingPolicy | null> {
+    const row = await this.policies.findOneBy({ storeId });
+    return row ? policyFields(row) : null;
+  }
+
+  private async assertStoreExists(storeId: number): Promise<void> {
+    if (!(await this.stores.existsBy({ id: storeId }))) {
+      throw new DomainException(ErrorCode.NotFound, '门店不存在');
+    }
   }
 
   async activeModel(modelId: number): Promise<VehicleModelEntity> {

@@ -1,16 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import {
-  PROBLEM_CONTENT_TYPE,
-  type DayAvailability,
-  type TestDriveBooking,
-  type TestDriveConsent,
-} from '@dealer-care/domain';
+import type { DayAvailability, TestDriveBooking, TestDriveConsent } from '@dealer-care/domain';
 import { CurrentCustomer, CustomerAuth, Public } from '../../common/auth/auth.decorators.js';
 import type { CustomerPrincipal } from '../../common/auth/principal.js';
 import { BookingRateLimit } from '../../common/http/rate-limit.js';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service.js';
+import { sendIdempotentAnswer } from '../../common/idempotency/send-idempotent-answer.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { IdParamPipe } from '../../common/validation/id-param.pipe.js';
 import {
@@ -85,10 +81,7 @@ export class TestDrivesController {
       body,
       async () => ({ status: 201, body: await this.bookings.create(principal.id, body) }),
     );
-    void reply.status(answer.status);
-    if (answer.status >= 400) void reply.header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
-    if (answer.replayed) void reply.header('idempotent-replayed', 'true');
-    return answer.body;
+    return sendIdempotentAnswer(reply, answer);
   }
 
   @Get('test-drive/bookings')

@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { GeoPoint } from '@dealer-care/domain';
 import AsyncState from '../../components/async-state';
+import DeliveryTodo from '../../components/delivery-todo';
 import ModelCard from '../../components/model-card';
 import Section from '../../components/section';
 import StoreCard from '../../components/store-card';
@@ -16,6 +17,14 @@ const DEALER_NAME = process.env.TARO_APP_DEALER_NAME;
 export default function IndexPage() {
   const { stores, models, loadStores, loadModels } = useCatalogue();
   const location = useRef<GeoPoint | null>(null);
+  /** Bumped when the page is shown again or pulled down: the 待办 card reloads (a delay, a date chosen). */
+  const [todoKey, setTodoKey] = useState(0);
+  const shownOnce = useRef(false);
+
+  useDidShow(() => {
+    if (shownOnce.current) setTodoKey((key) => key + 1);
+    shownOnce.current = true;
+  });
 
   useEffect(() => {
     void loadStores(true, location.current);
@@ -29,6 +38,7 @@ export default function IndexPage() {
   }, [loadStores, loadModels]);
 
   usePullDownRefresh(() => {
+    setTodoKey((key) => key + 1);
     void Promise.all([loadStores(false, location.current), loadModels()]).finally(() =>
       Taro.stopPullDownRefresh(),
     );
@@ -40,6 +50,8 @@ export default function IndexPage() {
         <Text className={styles.dealer}>{DEALER_NAME}</Text>
         <Text className={styles.slogan}>预约试驾 · 交车服务 · 用车关怀</Text>
       </View>
+
+      <DeliveryTodo refreshKey={todoKey} />
 
       <Section
         title="门店"

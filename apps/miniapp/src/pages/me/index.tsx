@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ButtonProps } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
+import { isMainlandMobile, MOBILE_INVALID_MESSAGE, ordersNeedingAttention } from '@dealer-care/domain';
+import { api } from '../../services/api';
 import {
   bindPhone,
   defaultDevUser,
@@ -13,7 +15,7 @@ import {
 } from '../../services/auth';
 import { useSession } from '../../services/session';
 import { errorTitle } from '../../utils/errors';
-import { openMyBookings, takeReturnAfterLogin } from '../../utils/navigation';
+import { openMyBookings, openMyDeliveries, takeReturnAfterLogin } from '../../utils/navigation';
 import styles from './index.module.scss';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -25,11 +27,40 @@ export default function MePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [devUser, setDevUser] = useState(() => (isWeapp ? '' : defaultDevUser()));
+  const [devMobile, setDevMobile] = useState('');
+  /** Orders waiting for the customer (a date to choose, a delay, 按时到店), for the 我的交车 cell. */
+  const [deliveryTodos, setDeliveryTodos] = useState(0);
 
+  const loadDeliveryTodos = useCallback(() => {
+    api.deliveries.mine().then(
+      (orders) => setDeliveryTodos(ordersNeedingAttention(orders).length),
+      () => setDeliveryTodos(0),
+    );
+  }, []);
+
+  const loggedIn = customer !== null;
+  useEffect(() => {
+    if (loggedIn) loadDeliveryTodos();
+    else setDeliveryTodos(0);
+  }, [loggedIn, loadDeliveryTodos]);
+
+  // The first show is covered by the effect above; later ones (back from an order) refresh the count.
+  const shownOnce = useRef(false);
   useDidShow(() => {
     // Keeps nickname and phone current; a 401 logs out through the API client.
     refreshProfile().catch(() => undefined);
+    if (shownOnce.current && customer) loadDeliveryTodos();
+    shownOnce.current = true;
   });
+
+  function devLogin() {
+    const mobile = devMobile.trim();
+    if (mobile && !isMainlandMobile(mobile)) {
+      setError(MOBILE_INVALID_MESSAGE);
+      return;
+    }
+    login(() => loginForDevelopment(devUser, mobile || undefined));
+  }
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
@@ -88,6 +119,21 @@ export default function MePage() {
               clickable
               onClick={openMyBookings}
             />
+            <Cell
+              className="my-deliveries"
+              title="我的交车"
+              extra={
+                deliveryTodos > 0 ? (
+                  <Text className={styles.todo} data-testid="delivery-todo-count">
+                    {deliveryTodos} 项待处理 ›
+                  </Text>
+                ) : (
+                  '›'
+                )
+              }
+              clickable
+              onClick={openMyDeliveries}
+            />
             <Cell title="手机号" extra={customer.phoneMasked ?? '未绑定'} />
           </CellGroup>
 
@@ -127,13 +173,18 @@ export default function MePage() {
                   onChange={(value) => setDevUser(value)}
                 />
               </View>
-              <Button
-                block
-                type="primary"
-                loading={busy}
-                disabled={busy}
-                onClick={() => login(() => loginForDevelopment(devUser))}
-              >
+              <View className={styles.field}>
+                <Text className={styles.label}>手机号（模拟微信绑定，选填）</Text>
+                <Input
+                  className={`${styles.input} dev-mobile`}
+                  type="tel"
+                  value={devMobile}
+                  placeholder="购车时登记的手机号"
+                  maxLength={20}
+                  onChange={(value) => setDevMobile(value)}
+                />
+              </View>
+              <Button block type="primary" loading={busy} disabled={busy} onClick={devLogin}>
                 开发者登录
               </Button>
               <Text className={styles.hint}>仅开发与测试环境可用（服务端 AUTH_DEV_LOGIN=true）</Text>

@@ -1,5 +1,6 @@
 import { formatOpeningHours, type StoreOverview, type TestDriveCar } from '@dealer-care/domain';
 import {
+  Button,
   Card,
   Descriptions,
   Flex,
@@ -9,7 +10,9 @@ import {
   type DescriptionsProps,
   type TableColumnsType,
 } from 'antd';
+import { useState } from 'react';
 import { sortCars, sortClosedDates } from './summary';
+import { TestDrivePolicyDrawer } from './TestDrivePolicyDrawer';
 
 const columns: TableColumnsType<TestDriveCar> = [
   { title: '车牌', dataIndex: 'plate', key: 'plate' },
@@ -58,11 +61,25 @@ function details(store: StoreOverview): DescriptionsProps['items'] {
   ];
 }
 
-export function StoreCard({ store }: { store: StoreOverview }) {
+interface StoreCardProps {
+  store: StoreOverview;
+  /** Whether the viewer may change the store's test-drive rules (else they only read them). */
+  canEditPolicy: boolean;
+}
+
+export function StoreCard({ store, canEditPolicy }: StoreCardProps) {
+  const [policyOpen, setPolicyOpen] = useState(false);
   return (
     <Card
       title={store.name}
-      extra={<Typography.Text type="secondary">编号 {store.code}</Typography.Text>}
+      extra={
+        <Flex align="center" gap={12}>
+          <Typography.Text type="secondary">编号 {store.code}</Typography.Text>
+          <Button size="small" onClick={() => setPolicyOpen(true)}>
+            试驾规则
+          </Button>
+        </Flex>
+      }
       data-testid={`store-${store.id}`}
     >
       <Descriptions
@@ -83,6 +100,12 @@ export function StoreCard({ store }: { store: StoreOverview }) {
             试驾车：在用 {store.carsInService} 台 / 共 {store.cars.length} 台
           </Typography.Text>
         )}
+      />
+      <TestDrivePolicyDrawer
+        store={store}
+        open={policyOpen}
+        editable={canEditPolicy}
+        onClose={() => setPolicyOpen(false)}
       />
     </Card>
   );

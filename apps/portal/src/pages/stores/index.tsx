@@ -1,10 +1,14 @@
 import { Card, Empty, Flex, Typography } from 'antd';
+import { canEditTestDrivePolicy } from '../../access';
+import { useCurrentStaff } from '../../auth/queries';
 import { QueryFailed, QueryLoading } from '../../components/query-state';
 import { useStaffStores } from './queries';
 import { StoreCard } from './StoreCard';
 
 export default function StoresPage() {
   const stores = useStaffStores();
+  const staff = useCurrentStaff();
+  const canEditPolicy = staff !== null && canEditTestDrivePolicy(staff.role);
 
   return (
     <Flex vertical gap={16}>
@@ -20,7 +24,7 @@ export default function StoresPage() {
           <Empty description="暂无可查看的门店" />
         </Card>
       ) : (
-        stores.data.map((store) => <StoreCard key={store.id} store={store} />)
+        stores.data.map((store) => <StoreCard key={store.id} store={store} canEditPolicy={canEditPolicy} />)
       )}
     </Flex>
   );

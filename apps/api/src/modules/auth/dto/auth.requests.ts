@@ -50,4 +50,10 @@ export class DevLoginBody implements DevCustomerLoginRequest {
   @IsString()
   @MaxLength(50)
   nickname?: string;
+
+  @ApiPropertyOptional({ example: '13800138000', description: 'Binds this phone, as getPhoneNumber would' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^1[3-9]\d{9}$/, { message: '请输入正确的11位手机号' })
+  mobile?: string;
 }

@@ -1,8 +1,11 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   Equals,
   IsBoolean,
+  IsDefined,
+  IsDivisibleBy,
   IsIn,
   IsInt,
   IsISO8601,
@@ -15,7 +18,11 @@ import {
   Min,
 } from 'class-validator';
 import {
+  BOOKING_POLICY_LIMITS,
   BOOKING_STATUSES,
+  bookingPolicyRangeMessage,
+  bookingPolicyStepMessage,
+  type BookingPolicyField,
   type BookingStatus,
   type CancelBookingRequest,
   type CheckInBookingRequest,
@@ -25,15 +32,13 @@ import {
   type ProposeBookingRequest,
   type RejectBookingRequest,
   type RescheduleBookingRequest,
+  type SaveBookingPolicyRequest,
   type StoreBookingsQuery,
   type StoreCancelBookingRequest,
 } from '@dealer-care/domain';
+import { ISO_DATE_PATTERN, Trim } from '../../../common/validation/dto-helpers.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Reasons are checked after trimming: a reason of only spaces is no reason. */
-const Trim = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+const DATE = ISO_DATE_PATTERN;
 
 export class CreateBookingBody implements CreateBookingRequest {
   @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) storeId: number;
@@ -140,4 +145,39 @@ export class ChangesQuery {
   @ApiProperty({ description: 'serverTime of the previous answer' })
   @IsISO8601({ strict: true }, { message: '时间格式不正确' })
   since: string;
+}
+
+/**
+ * A whole number within the field's BOOKING_POLICY_LIMITS (the portal checks the same limits), with
+ * the range in the Chinese message. The cut-off-against-horizon rule is the service's
+ * (validateBookingPolicy), as it spans two fields.
+ */
+const PolicyInt = (field: BookingPolicyField, example: number) => {
+  const { min, max, step, label, unit } = BOOKING_POLICY_LIMITS[field];
+  const range = { message: bookingPolicyRangeMessage(field) };
+  return applyDecorators(
+    ApiProperty({
+      example,
+      minimum: min,
+      maximum: max,
+      ...(step > 1 ? { multipleOf: step } : {}),
+      description: `${label}（${unit}）`,
+    }),
+    IsDefined({ message: `请填写${label}` }),
+    IsInt(range),
+    Min(min, range),
+    Max(max, range),
+    ...(step > 1 ? [IsDivisibleBy(step, { message: bookingPolicyStepMessage(field) })] : []),
+  );
+};
+
+export class SaveBookingPolicyBody implements SaveBookingPolicyRequest {
+  @PolicyInt('slotMinutes', 60) slotMinutes: number;
+  @PolicyInt('bufferMinutes', 15) bufferMinutes: number;
+  @PolicyInt('minNoticeMinutes', 120) minNoticeMinutes: number;
+  @PolicyInt('horizonDays', 14) horizonDays: number;
+  @PolicyInt('customerCutoffMinutes', 120) customerCutoffMinutes: number;
+  @PolicyInt('maxReschedules', 2) maxReschedules: number;
+  @PolicyInt('maxActivePerCustomer', 2) maxActivePerCustomer: number;
+  @PolicyInt('minDriverAge', 18) minDriverAge: number;
 }

@@ -1,12 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   BOOKING_ACTIONS,
+  BOOKING_POLICY_LIMITS,
+  type BookingPolicyField,
   BOOKING_STATUSES,
   type BookingAction,
   type BookingProposal,
   type BookingStatus,
   type BookingTimelineEntry,
   type DayAvailability,
+  type StoreBookingPolicy,
   type StoreCapacityDay,
   type TestDriveBooking,
   type TestDriveChanges,
@@ -123,4 +126,22 @@ class ChangeResponse {
 export class TestDriveChangesResponse implements TestDriveChanges {
   @ApiProperty() serverTime: string;
   @ApiProperty({ type: [ChangeResponse] }) changes: TestDriveChanges['changes'];
+}
+
+const PolicyField = (field: BookingPolicyField, example: number) => {
+  const { label, unit } = BOOKING_POLICY_LIMITS[field];
+  return ApiProperty({ example, description: `${label}（${unit}）` });
+};
+
+export class StoreBookingPolicyResponse implements StoreBookingPolicy {
+  @PolicyField('slotMinutes', 60) slotMinutes: number;
+  @PolicyField('bufferMinutes', 15) bufferMinutes: number;
+  @PolicyField('minNoticeMinutes', 120) minNoticeMinutes: number;
+  @PolicyField('horizonDays', 14) horizonDays: number;
+  @PolicyField('customerCutoffMinutes', 120) customerCutoffMinutes: number;
+  @PolicyField('maxReschedules', 2) maxReschedules: number;
+  @PolicyField('maxActivePerCustomer', 2) maxActivePerCustomer: number;
+  @PolicyField('minDriverAge', 18) minDriverAge: number;
+  @ApiProperty({ description: 'True when the store has set no rules and the defaults apply' })
+  isDefault: boolean;
 }

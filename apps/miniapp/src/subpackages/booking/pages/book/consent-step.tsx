@@ -16,6 +16,8 @@ interface ConsentStepProps {
   slot: TimeSlot | null;
   timeZone: string;
   contact: ContactValues;
+  /** The masked bound phone when the booking uses it; else the typed mobile is shown. */
+  boundPhoneMasked: string | null;
   termsAccepted: boolean;
   licenceConsent: boolean;
   onTermsChange: (checked: boolean) => void;
@@ -57,7 +59,7 @@ export default function ConsentStep(props: ConsentStepProps) {
           )}
         </View>
         <Row label="试驾人" value={contact.customerName.trim()} />
-        <Row label="手机号" value={maskMobile(contact.mobile)} />
+        <Row label="手机号" value={props.boundPhoneMasked ?? maskMobile(contact.mobile)} />
         <Row label="驾驶证号" value={maskResidentId(contact.licenceNumber)} />
         {contact.note.trim() ? <Row label="备注" value={contact.note.trim()} /> : null}
       </View>

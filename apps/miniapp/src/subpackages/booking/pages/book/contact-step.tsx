@@ -15,10 +15,14 @@ interface ContactStepProps {
   /** Errors to show now (the page decides which fields have been touched). */
   errors: Partial<Record<ContactField, string>>;
   customer: CustomerProfile | null;
+  /** The booking uses the customer's bound phone: it shows masked, with no input. */
+  useBoundPhone: boolean;
   bindingPhone: boolean;
   onChange: (field: ContactField, value: string) => void;
   onBlur: (field: ContactField) => void;
   onGetPhoneNumber: (event: PhoneNumberEvent) => void;
+  /** Switches between the bound phone and typing another number. */
+  onUseBoundPhone: (use: boolean) => void;
 }
 
 function FieldError({ message }: { message?: string }) {
@@ -30,10 +34,12 @@ export default function ContactStep({
   values,
   errors,
   customer,
+  useBoundPhone,
   bindingPhone,
   onChange,
   onBlur,
   onGetPhoneNumber,
+  onUseBoundPhone,
 }: ContactStepProps) {
   /** One of the one-line inputs, outlined red while its error shows; `normalise` rewrites what is typed. */
   const input = (
@@ -77,14 +83,27 @@ export default function ContactStep({
               </Button>
             ) : null}
           </View>
-          {input('mobile', {
-            type: isWeapp ? 'number' : 'tel',
-            placeholder: '请输入11位手机号',
-            maxLength: 20,
-          })}
-          {customer?.phoneMasked ? (
-            <Text className={styles.hint}>微信绑定手机号 {customer.phoneMasked}</Text>
-          ) : null}
+          {useBoundPhone && customer?.phoneMasked ? (
+            <View className={styles.boundPhone} data-testid="bound-phone">
+              <Text className={styles.boundPhoneNumber}>已绑定手机号 {customer.phoneMasked}</Text>
+              <Text className={`${styles.link} use-other-mobile`} onClick={() => onUseBoundPhone(false)}>
+                使用其他号码
+              </Text>
+            </View>
+          ) : (
+            <>
+              {input('mobile', {
+                type: isWeapp ? 'number' : 'tel',
+                placeholder: '请输入11位手机号',
+                maxLength: 20,
+              })}
+              {customer?.hasPhone && customer.phoneMasked ? (
+                <Text className={`${styles.link} use-bound-phone`} onClick={() => onUseBoundPhone(true)}>
+                  使用已绑定手机号 {customer.phoneMasked}
+                </Text>
+              ) : null}
+            </>
+          )}
           <FieldError message={errors.mobile} />
         </View>
 

@@ -95,6 +95,8 @@ export default function BookPage() {
   const [availabilityReload, setAvailabilityReload] = useState(0);
   const [busy, setBusy] = useState(false);
   const [bindingPhone, setBindingPhone] = useState(false);
+  // A number typed earlier (a resumed draft) stays in use; otherwise a bound phone is offered first.
+  const [otherMobile, setOtherMobile] = useState(() => draft.mobile.trim() !== '');
   const submitting = useRef(false);
 
   /** Every change goes to memory and storage at once, so a trip to 我的 to log in loses nothing. */
@@ -145,7 +147,13 @@ export default function BookPage() {
     }),
     [draft.customerName, draft.mobile, draft.licenceNumber, draft.note],
   );
-  const localErrors = useMemo(() => validateContact(contact, draft.date), [contact, draft.date]);
+  /** The masked phone the customer bound through WeChat, when the booking uses it (no mobile is sent). */
+  const boundPhoneMasked = customer?.hasPhone && !otherMobile ? customer.phoneMasked : null;
+  const useBoundPhone = boundPhoneMasked !== null;
+  const localErrors = useMemo(
+    () => validateContact(contact, draft.date, { boundPhone: useBoundPhone }),
+    [contact, draft.date, useBoundPhone],
+  );
   const visibleErrors = useMemo(() => {
     const out: Partial<Record<ContactField, string>> = {};
     for (const field of CONTACT_FIELDS) {
@@ -187,6 +195,17 @@ export default function BookPage() {
   function changeContact(field: ContactField, value: string) {
     update({ [field]: value } as Partial<BookingDraft>);
     if (serverErrors[field]) setServerErrors(({ [field]: _removed, ...rest }) => rest);
+  }
+
+  function chooseBoundPhone(use: boolean) {
+    setOtherMobile(!use);
+    // What was said about the typed number no longer applies to the bound one, and vice versa.
+    if (serverErrors.mobile) setServerErrors(({ mobile: _removed, ...rest }) => rest);
+    setTouched((previous) => {
+      const next = new Set(previous);
+      next.delete('mobile');
+      return next;
+    });
   }
 
   function blurContact(field: ContactField) {
@@ -256,7 +275,8 @@ export default function BookPage() {
       modelId: draft.modelId,
       startsAt: draft.slot.startsAt,
       customerName: normalizePersonName(draft.customerName),
-      mobile: normalizeMobile(draft.mobile),
+      // Without a mobile the server uses the phone the customer bound through WeChat.
+      ...(useBoundPhone ? {} : { mobile: normalizeMobile(draft.mobile) }),
       licenceNumber: licence.normalized,
       consentVersion: consent.data.version,
       licenceConsent: true,
@@ -299,6 +319,8 @@ export default function BookPage() {
       }
       const contactFields = CONTACT_FIELDS.filter((field) => fields[field]);
       if (contactFields.length > 0) {
+        // The bound phone was refused (or is gone): let the customer type a number instead.
+        if (fields.mobile && useBoundPhone) setOtherMobile(true);
         setServerErrors(Object.fromEntries(contactFields.map((field) => [field, fields[field]])));
         goTo('contact');
         void Taro.showToast({ title: '请检查填写的信息', icon: 'none' });
@@ -390,10 +412,12 @@ export default function BookPage() {
             values={contact}
             errors={visibleErrors}
             customer={customer}
+            useBoundPhone={useBoundPhone}
             bindingPhone={bindingPhone}
             onChange={changeContact}
             onBlur={blurContact}
             onGetPhoneNumber={onGetPhoneNumber}
+            onUseBoundPhone={chooseBoundPhone}
           />
         </>
       ) : null}
@@ -407,6 +431,7 @@ export default function BookPage() {
           slot={draft.slot}
           timeZone={timeZone}
           contact={contact}
+          boundPhoneMasked={boundPhoneMasked}
           termsAccepted={termsAccepted}
           licenceConsent={draft.licenceConsent}
           onTermsChange={(checked) =>

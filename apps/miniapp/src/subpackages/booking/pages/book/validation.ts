@@ -22,6 +22,14 @@ export interface ContactValues {
   note: string;
 }
 
+export interface ContactOptions {
+  /**
+   * The booking uses the phone the customer bound through WeChat: the mobile field is neither
+   * required nor checked, and the request leaves it out.
+   */
+  boundPhone?: boolean;
+}
+
 /**
  * The instant checks of the contact step, with the domain's own validators and Chinese messages.
  * `driveDate` (store-local YYYY-MM-DD) adds the minimum driver age on the day of the drive.
@@ -29,11 +37,15 @@ export interface ContactValues {
 export function validateContact(
   values: ContactValues,
   driveDate: string | null,
+  options: ContactOptions = {},
 ): Partial<Record<ContactField, string>> {
   const errors: Partial<Record<ContactField, string>> = {};
   if (!isPersonName(values.customerName)) errors.customerName = PERSON_NAME_INVALID_MESSAGE;
-  if (!values.mobile.trim()) errors.mobile = '请输入手机号';
-  else if (!isMainlandMobile(values.mobile)) errors.mobile = MOBILE_INVALID_MESSAGE;
+  // With the bound phone there is nothing to check: the server uses the verified number it holds.
+  if (!options.boundPhone) {
+    if (!values.mobile.trim()) errors.mobile = '请输入手机号';
+    else if (!isMainlandMobile(values.mobile)) errors.mobile = MOBILE_INVALID_MESSAGE;
+  }
   const licence = parseResidentId(values.licenceNumber);
   if (!licence.valid) {
     errors.licenceNumber =

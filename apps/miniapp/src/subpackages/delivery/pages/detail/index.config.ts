@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '交车详情',
+  enablePullDownRefresh: true,
+});
