@@ -35,7 +35,7 @@ async function tick(page: Page, testId: string): Promise<void> {
 test('an order is offered dates, picked, delayed, re-confirmed, prepared and handed over with a signature', async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const mobile = `139${String(Date.now()).slice(-8)}`;
   const [first, second, later] = [shanghaiDate(5), shanghaiDate(6), shanghaiDate(8)];
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Skeleton } from 'antd';
-import { problemOf } from '../errors';
+import { problemOf, problemText } from '../errors';
 
 /** What a page shows while its first query loads. */
 export function QueryLoading() {
@@ -19,6 +19,22 @@ export function QueryFailed({ error, onRetry }: { error: unknown; onRetry: () =>
       showIcon
       title={problem.title}
       description={problem.detail}
+      action={
+        <Button size="small" onClick={onRetry}>
+          重试
+        </Button>
+      }
+    />
+  );
+}
+
+/** A failed query inside a card or panel: the server's sentence on one line, and a retry. */
+export function QueryFailedLine({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={problemText(error)}
       action={
         <Button size="small" onClick={onRetry}>
           重试

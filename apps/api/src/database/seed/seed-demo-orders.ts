@@ -20,7 +20,7 @@ import {
 import { DeliveryConfirmationEntity } from '../../modules/deliveries/entities/delivery-confirmation.entity.js';
 import { DeliveryEventEntity } from '../../modules/deliveries/entities/delivery-event.entity.js';
 import { DeliverySignatureEntity } from '../../modules/deliveries/entities/delivery-signature.entity.js';
-import { SalesOrderEntity } from '../../modules/deliveries/entities/sales-order.entity.js';
+import { newDeliveryState, SalesOrderEntity } from '../../modules/deliveries/entities/sales-order.entity.js';
 import { DEMO_ORDERS, DEMO_STORES, type DemoOrder } from './demo-data.js';
 
 export interface DemoIds {
@@ -123,17 +123,7 @@ async function seedOrder(manager: EntityManager, ids: DemoIds, demo: DemoOrder, 
     consultantId: consultant.id,
     promisedFrom: addDays(today, -3),
     promisedTo: addDays(today, 14),
-    status: 'scheduling' as DeliveryStatus,
-    dateOptions: [],
-    scheduledAt: null,
-    scheduledDate: null,
-    partySize: null,
-    customerNote: null,
-    delayReason: null,
-    delayedAt: null,
-    checklists: lists,
-    cancelReason: null,
-    deliveredAt: null,
+    ...newDeliveryState(lists),
   });
   const steps: Array<{
     action: DeliveryAction | 'create';

@@ -50,7 +50,7 @@ import { DeliveryChecklistTemplateEntity } from './entities/delivery-checklist-t
 import { DeliveryConfirmationEntity } from './entities/delivery-confirmation.entity.js';
 import { DeliveryEventEntity } from './entities/delivery-event.entity.js';
 import { DeliverySignatureEntity } from './entities/delivery-signature.entity.js';
-import { SalesOrderEntity } from './entities/sales-order.entity.js';
+import { newDeliveryState, SalesOrderEntity } from './entities/sales-order.entity.js';
 import { toDeliverySnapshot, toSalesOrderResponse, type OrderDetails } from './sales-order.mapper.js';
 import { parseSignatureDataUrl, toPngDataUrl } from './signature-image.js';
 
@@ -160,17 +160,7 @@ export class DeliveriesService {
         consultantId,
         promisedFrom: body.promisedFrom,
         promisedTo: body.promisedTo,
-        status: 'scheduling',
-        dateOptions: [],
-        scheduledAt: null,
-        scheduledDate: null,
-        partySize: null,
-        customerNote: null,
-        delayReason: null,
-        delayedAt: null,
-        checklists: checklistsFromTemplates(templates),
-        cancelReason: null,
-        deliveredAt: null,
+        ...newDeliveryState(checklistsFromTemplates(templates)),
       });
       await this.insertWithOrderNumber(manager, order, today);
       await this.recordEvent(manager, order, actor, 'create', null, null);

@@ -1,11 +1,10 @@
-import { Text, View } from '@tarojs/components';
 import {
   BOOKING_ACTION_LABEL_ZH,
   BOOKING_STATUS_LABEL_ZH,
   type BookingTimelineEntry,
 } from '@dealer-care/domain';
-import { formatMoment, formatSlotStart } from '../../utils/datetime';
-import styles from './index.module.scss';
+import { formatSlotStart } from '../../utils/datetime';
+import Timeline, { type TimelineEntry } from '../timeline';
 
 interface BookingTimelineProps {
   entries: BookingTimelineEntry[];
@@ -22,14 +21,8 @@ function actorText(entry: BookingTimelineEntry): string {
   return entry.actorName ?? '门店';
 }
 
-interface Row {
-  entry: BookingTimelineEntry;
-  title: string;
-  /** Slot line: 预约时间 …, 改至 …（原 …）, 建议时间 … */
-  slot: string | null;
-}
-
-function rows(entries: BookingTimelineEntry[], timeZone: string, startsAt: string): Row[] {
+/** The entries oldest first, each with its slot line: 预约时间 …, 改至 …（原 …）, 建议时间 … */
+function rows(entries: BookingTimelineEntry[], timeZone: string, startsAt: string): TimelineEntry[] {
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
   const movesLater = (index: number) =>
     sorted.slice(index + 1).some((e) => MOVES.includes(e.action) && e.startsAt);
@@ -49,44 +42,24 @@ function rows(entries: BookingTimelineEntry[], timeZone: string, startsAt: strin
     } else if (entry.action === 'propose' && entry.startsAt) {
       slot = `建议时间 ${formatSlotStart(entry.startsAt, timeZone)}`;
     }
-    const title =
-      entry.action === 'create' ? '提交预约' : (BOOKING_ACTION_LABEL_ZH[entry.action] ?? entry.action);
-    return { entry, title, slot };
+    return {
+      at: entry.at,
+      title: entry.action === 'create' ? '提交预约' : (BOOKING_ACTION_LABEL_ZH[entry.action] ?? entry.action),
+      who: actorText(entry),
+      status: entry.from !== entry.to ? (BOOKING_STATUS_LABEL_ZH[entry.to] ?? entry.to) : null,
+      slot,
+      note: entry.reason ? `${entry.action === 'propose' ? '备注' : '原因'}：${entry.reason}` : null,
+    };
   });
 }
 
 /** Every change of a booking, newest first: when, who, what, the slot it moved to and the reason given. */
 export default function BookingTimeline({ entries, timeZone, startsAt }: BookingTimelineProps) {
-  const list = rows(entries, timeZone, startsAt).reverse();
   return (
-    <View className={styles.timeline} data-testid="booking-timeline">
-      {list.map(({ entry, title, slot }, index) => (
-        <View
-          key={`${entry.at}-${entry.action}-${index}`}
-          className={`${styles.item} ${index === 0 ? styles.latest : ''} timeline-item`}
-        >
-          <View className={styles.rail}>
-            <View className={styles.dot} />
-            {index < list.length - 1 ? <View className={styles.line} /> : null}
-          </View>
-          <View className={styles.body}>
-            <View className={styles.head}>
-              <Text className={styles.title}>{title}</Text>
-              <Text className={styles.time}>{formatMoment(entry.at, timeZone)}</Text>
-            </View>
-            <Text className={styles.meta}>
-              {actorText(entry)}
-              {entry.from !== entry.to ? ` · ${BOOKING_STATUS_LABEL_ZH[entry.to] ?? entry.to}` : ''}
-            </Text>
-            {slot ? <Text className={`${styles.slot} timeline-slot`}>{slot}</Text> : null}
-            {entry.reason ? (
-              <Text className={styles.reason}>
-                {entry.action === 'propose' ? '备注' : '原因'}：{entry.reason}
-              </Text>
-            ) : null}
-          </View>
-        </View>
-      ))}
-    </View>
+    <Timeline
+      entries={rows(entries, timeZone, startsAt).reverse()}
+      timeZone={timeZone}
+      testId="booking-timeline"
+    />
   );
 }

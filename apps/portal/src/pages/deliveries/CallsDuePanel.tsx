@@ -1,9 +1,9 @@
 import { CheckCircleOutlined, PhoneOutlined } from '@ant-design/icons';
 import type { SalesOrder, StoreOverview } from '@dealer-care/domain';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Badge, Button, Card, Collapse, Flex, Skeleton, Tag, Typography, theme } from 'antd';
+import { Badge, Button, Card, Collapse, Flex, Skeleton, Tag, Typography, theme } from 'antd';
 import { useState } from 'react';
-import { problemText } from '../../errors';
+import { QueryFailedLine } from '../../components/query-state';
 import { callsDue, confirmedToday } from './calls';
 import { carLabel, optionLabel } from './format';
 import { RecordCallModal } from './OrderModals';
@@ -45,16 +45,7 @@ export function CallsDuePanel({ store, query, onOpen }: Props) {
       {query.isPending ? (
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : query.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={problemText(query.error)}
-          action={
-            <Button size="small" onClick={() => void query.refetch()}>
-              重试
-            </Button>
-          }
-        />
+        <QueryFailedLine error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <Flex vertical gap={8}>
           {due.length === 0 ? (

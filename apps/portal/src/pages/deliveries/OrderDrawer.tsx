@@ -18,7 +18,6 @@ import {
   Button,
   Card,
   Descriptions,
-  Divider,
   Drawer,
   Empty,
   Flex,
@@ -27,13 +26,13 @@ import {
   Skeleton,
   Space,
   Tag,
-  Timeline,
   Tooltip,
   Typography,
   type DescriptionsProps,
 } from 'antd';
 import { useState } from 'react';
 import { useFeedback } from '../../components/feedback';
+import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { problemText } from '../../errors';
 import { localDateTime, storeToday } from '../test-drives/time';
 import { confirmationLine, currentConfirmations, customerConfirmedSelf } from './calls';
@@ -120,26 +119,10 @@ export function OrderDrawer({ store, orderId, fromList, onClose, onStartHandover
           )}
           {order.handover && <SignatureCard order={order} storeId={store.id} />}
           <Confirmations order={order} />
-          <Divider titlePlacement="start" style={{ margin: 0 }}>
-            记录
-          </Divider>
-          <Timeline
-            items={timelineItems(order, store.timeZone).map((item) => ({
-              key: item.key,
-              color: TIMELINE_COLOR[item.status],
-              content: (
-                <Flex vertical>
-                  <Typography.Text>
-                    <Typography.Text strong>{item.title}</Typography.Text>
-                    <Typography.Text type="secondary"> · {item.transition}</Typography.Text>
-                  </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {item.at}
-                  </Typography.Text>
-                  {item.note && <Typography.Text type="secondary">“{item.note}”</Typography.Text>}
-                </Flex>
-              ),
-            }))}
+          <HistoryTimeline
+            items={timelineItems(order, store.timeZone)}
+            colors={TIMELINE_COLOR}
+            details={(item) => item.note && <Typography.Text type="secondary">“{item.note}”</Typography.Text>}
           />
           {order.allowedActions.includes('cancel_order') && (
             <Button

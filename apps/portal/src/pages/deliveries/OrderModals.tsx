@@ -3,7 +3,8 @@ import { Alert, Button, Form, Input, Modal, Typography, type FormInstance } from
 import { useState, type ReactNode } from 'react';
 import { useFeedback } from '../../components/feedback';
 import { problemOf, problemText } from '../../errors';
-import { commandDoneText, isReason, type OrderCommand } from './commands';
+import { reasonRules } from '../../reason';
+import { commandDoneText, type OrderCommand } from './commands';
 import { DateOptionsFields } from './DateOptionsFields';
 import { carLabel, optionLabel } from './format';
 import {
@@ -224,15 +225,7 @@ export function DelayModal({ order, store, onClose }: ModalProps) {
           label="延期原因"
           name="reason"
           extra="原因会告知客户，请写明原因和接下来的安排。"
-          rules={[
-            { required: true, whitespace: true, message: '请填写延期原因' },
-            {
-              validator: (_, value: string | undefined) =>
-                !value?.trim() || isReason(value)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('至少填写 2 个字')),
-            },
-          ]}
+          rules={reasonRules('请填写延期原因')}
         >
           <Input.TextArea
             rows={3}
@@ -274,19 +267,7 @@ export function CancelOrderModal({ order, store, onClose }: ModalProps) {
       onClose={onClose}
     >
       <Form form={form} name="cancel-order" layout="vertical">
-        <Form.Item
-          label="取消原因"
-          name="reason"
-          rules={[
-            { required: true, whitespace: true, message: '请填写取消原因' },
-            {
-              validator: (_, value: string | undefined) =>
-                !value?.trim() || isReason(value)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('至少填写 2 个字')),
-            },
-          ]}
-        >
+        <Form.Item label="取消原因" name="reason" rules={reasonRules('请填写取消原因')}>
           <Input.TextArea rows={3} maxLength={200} showCount placeholder="例如：客户退订" />
         </Form.Item>
       </Form>

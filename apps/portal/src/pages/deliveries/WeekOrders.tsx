@@ -3,7 +3,7 @@ import type { SalesOrder } from '@dealer-care/domain';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Divider, Flex, Skeleton, Space, Tag, Typography, theme } from 'antd';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { problemText } from '../../errors';
+import { QueryFailedLine } from '../../components/query-state';
 import { addDays, dateLabel } from '../test-drives/time';
 import { customerConfirmedSelf } from './calls';
 import { carLabel, optionLabel, promisedLabel } from './format';
@@ -16,6 +16,7 @@ import {
   schedulingState,
   weekRangeLabel,
   weekStartOf,
+  type SchedulingState,
 } from './week';
 
 interface Props {
@@ -66,16 +67,7 @@ export function WeekOrders({ from, today, query, onWeek, onOpen }: Props) {
       {query.isPending ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : query.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={problemText(query.error)}
-          action={
-            <Button size="small" onClick={() => void query.refetch()}>
-              重试
-            </Button>
-          }
-        />
+        <QueryFailedLine error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <Flex vertical gap={8}>
           <Section title="待定交车时间" count={groups.scheduling.length} testId="scheduling-group">
@@ -248,41 +240,34 @@ function OrderRow({
 }
 
 function SchedulingLine({ order, today }: { order: SalesOrder; today: string }) {
-  const state = schedulingState(order);
   const late = daysToPromisedEnd(order, today) < 0;
-  const promised = (
-    <Typography.Text type={late ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
-      承诺交车期 {promisedLabel(order)}
-      {late ? '（已超出）' : ''}
-    </Typography.Text>
+  const { type, text } = schedulingNote(schedulingState(order));
+  return (
+    <Flex vertical gap={2}>
+      <Typography.Text type={type} style={{ fontSize: 13 }}>
+        {text}
+      </Typography.Text>
+      <Typography.Text type={late ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
+        承诺交车期 {promisedLabel(order)}
+        {late ? '（已超出）' : ''}
+      </Typography.Text>
+    </Flex>
   );
+}
+
+/** What an order without a date waits for, the louder the more it needs the consultant. */
+function schedulingNote(state: SchedulingState): { type?: 'warning' | 'danger'; text: string } {
   switch (state.kind) {
     case 'awaiting_customer':
-      return (
-        <Flex vertical gap={2}>
-          <Typography.Text style={{ fontSize: 13 }}>
-            已提供 {state.options.length} 个时间，待客户选择：{state.options.map(optionLabel).join('、')}
-          </Typography.Text>
-          {promised}
-        </Flex>
-      );
+      return {
+        text: `已提供 ${state.options.length} 个时间，待客户选择：${state.options.map(optionLabel).join('、')}`,
+      };
     case 'customer_requested':
-      return (
-        <Flex vertical gap={2}>
-          <Typography.Text type="warning" style={{ fontSize: 13 }}>
-            客户希望另选时间{state.note ? `：“${state.note}”` : ''}，请重新提供交车时间
-          </Typography.Text>
-          {promised}
-        </Flex>
-      );
+      return {
+        type: 'warning',
+        text: `客户希望另选时间${state.note ? `：“${state.note}”` : ''}，请重新提供交车时间`,
+      };
     case 'needs_offer':
-      return (
-        <Flex vertical gap={2}>
-          <Typography.Text type="danger" style={{ fontSize: 13 }}>
-            尚未提供交车时间
-          </Typography.Text>
-          {promised}
-        </Flex>
-      );
+      return { type: 'danger', text: '尚未提供交车时间' };
   }
 }

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  commandDoneText,
-  isReason,
-  sendOrderCommand,
-  type OrderCommand,
-  type StaffDeliveryCommands,
-} from './commands';
+import { commandDoneText, sendOrderCommand, type OrderCommand, type StaffDeliveryCommands } from './commands';
 import { order } from './fixtures';
 
 function recordingClient() {
@@ -71,11 +65,5 @@ describe('texts', () => {
       '已登记：未接通',
     );
     expect(commandDoneText({ action: 'mark_ready' })).toBe('已标记车辆备妥');
-  });
-
-  it('want a reason of two characters at least', () => {
-    expect(isReason(' 延误 ')).toBe(true);
-    expect(isReason(' 延 ')).toBe(false);
-    expect(isReason(undefined)).toBe(false);
   });
 });

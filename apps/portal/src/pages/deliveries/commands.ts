@@ -8,6 +8,7 @@ import type {
   SalesOrder,
   TickChecklistRequest,
 } from '@dealer-care/domain';
+import { commandSender } from '../../commands';
 
 /** A staff action on an order with its request body, ready to send. */
 export type OrderCommand =
@@ -32,30 +33,17 @@ export interface StaffDeliveryCommands {
   cancel(id: number, body: CancelOrderRequest): Promise<SalesOrder>;
 }
 
-export function sendOrderCommand(
-  client: StaffDeliveryCommands,
-  id: number,
-  command: OrderCommand,
-): Promise<SalesOrder> {
-  switch (command.action) {
-    case 'assign_vin':
-      return client.assignVin(id, command.body);
-    case 'offer_dates':
-      return client.offerDates(id, command.body);
-    case 'record_call':
-      return client.recordCall(id, command.body);
-    case 'tick_checklist':
-      return client.tickChecklist(id, command.body);
-    case 'mark_ready':
-      return client.markReady(id);
-    case 'declare_delay':
-      return client.declareDelay(id, command.body);
-    case 'deliver':
-      return client.deliver(id, command.body);
-    case 'cancel_order':
-      return client.cancel(id, command.body);
-  }
-}
+/** Sends a command on an order: the client method for its action, with its body. */
+export const sendOrderCommand = commandSender<OrderCommand, StaffDeliveryCommands, SalesOrder>({
+  assign_vin: 'assignVin',
+  offer_dates: 'offerDates',
+  record_call: 'recordCall',
+  tick_checklist: 'tickChecklist',
+  mark_ready: 'markReady',
+  declare_delay: 'declareDelay',
+  deliver: 'deliver',
+  cancel_order: 'cancel',
+});
 
 /** What to tell the consultant once the server has accepted a command. */
 export function commandDoneText(command: OrderCommand): string {
@@ -77,9 +65,4 @@ export function commandDoneText(command: OrderCommand): string {
     case 'cancel_order':
       return '订单已取消';
   }
-}
-
-/** A reason typed by staff, trimmed; valid from two characters on. */
-export function isReason(value: string | undefined): boolean {
-  return (value ?? '').trim().length >= 2;
 }

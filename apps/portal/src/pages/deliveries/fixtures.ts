@@ -2,6 +2,7 @@ import {
   DEFAULT_DELIVERY_CHECKLISTS,
   checklistsFromTemplates,
   type DeliveryDateOption,
+  type DeliveryTimelineEntry,
   type SalesOrder,
 } from '@dealer-care/domain';
 
@@ -11,6 +12,19 @@ export function option(localDate: string, localTime: string): DeliveryDateOption
   const [y, mo, d] = localDate.split('-').map(Number) as [number, number, number];
   const startsAt = new Date(Date.UTC(y, mo - 1, d, h - 8, m)).toISOString();
   return { startsAt, localDate, localTime };
+}
+
+/** The first entry of an order's history: 陈晓明 created it on 2026-11-20 at 10:00 in Shanghai. */
+export function created(): DeliveryTimelineEntry {
+  return {
+    at: '2026-11-20T02:00:00.000Z',
+    actor: 'staff',
+    actorName: '陈晓明',
+    action: 'create',
+    fromStatus: null,
+    toStatus: 'scheduling',
+    note: null,
+  };
 }
 
 /** An order for unit tests: created 2026-11-20 in Shanghai, waiting for dates to be offered. */
@@ -45,17 +59,7 @@ export function order(overrides: Partial<SalesOrder> = {}): SalesOrder {
     handover: null,
     cancelReason: null,
     createdAt: '2026-11-20T02:00:00.000Z',
-    timeline: [
-      {
-        at: '2026-11-20T02:00:00.000Z',
-        actor: 'staff',
-        actorName: '陈晓明',
-        action: 'create',
-        fromStatus: null,
-        toStatus: 'scheduling',
-        note: null,
-      },
-    ],
+    timeline: [created()],
     allowedActions: ['offer_dates', 'tick_checklist', 'cancel_order'],
     ...overrides,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { option, order } from './fixtures';
+import { created, option, order } from './fixtures';
 import { carLabel, optionLabel, promisedLabel, timelineItems } from './format';
 
 describe('labels', () => {
@@ -30,15 +30,7 @@ describe('timelineItems', () => {
             toStatus: 'date_confirmed',
             note: '两人到店',
           },
-          {
-            at: '2026-11-20T02:00:00.000Z',
-            actor: 'staff',
-            actorName: '陈晓明',
-            action: 'create',
-            fromStatus: null,
-            toStatus: 'scheduling',
-            note: null,
-          },
+          created(),
           {
             at: '2026-11-25T01:00:00.000Z',
             actor: 'staff',

@@ -6,6 +6,7 @@ import {
   type DeliveryTimelineEntry,
   type SalesOrder,
 } from '@dealer-care/domain';
+import type { HistoryItem } from '../../components/HistoryTimeline';
 import { dateLabel, localDateTime } from '../test-drives/time';
 
 /** Status tag colours: what needs the consultant stands out, what is over fades. */
@@ -46,16 +47,9 @@ const TIMELINE_ACTION_ZH: Partial<Record<DeliveryTimelineEntry['action'], string
   declare_delay: '登记交车延期',
 };
 
-export interface TimelineItem {
-  key: string;
-  /** "11月25日 10:00" in the store's zone. */
-  at: string;
-  /** "客户 选择交车时间", "陈晓明 提供交车时间". */
-  title: string;
-  /** "待定交车时间 → 交车时间已确认", or the status when it did not change. */
-  transition: string;
+/** An event of the order's history: "客户 选择交车时间", "待定交车时间 → 交车时间已确认". */
+export interface TimelineItem extends HistoryItem<DeliveryStatus> {
   note: string | null;
-  status: DeliveryStatus;
 }
 
 function actionOf(entry: DeliveryTimelineEntry): string {

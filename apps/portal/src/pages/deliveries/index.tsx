@@ -1,17 +1,9 @@
 import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import type { StaffUser, StoreOverview } from '@dealer-care/domain';
-import { Button, Card, Empty, Flex, Select, Space, Typography } from 'antd';
-import { useState, useSyncExternalStore } from 'react';
-import { useSearchParams } from 'react-router';
-import { useCurrentStaff } from '../../auth/queries';
-import { QueryFailed, QueryLoading } from '../../components/query-state';
-import { useStaffStores } from '../stores/queries';
-import {
-  getRememberedStore,
-  pickStore,
-  rememberStore,
-  subscribeRememberedStore,
-} from '../test-drives/store-choice';
+import { Button, Flex, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { usePageParams } from '../../search-params';
+import { StorePage, storeZoneNote } from '../stores/StorePage';
 import { storeToday } from '../test-drives/time';
 import { CallsDuePanel } from './CallsDuePanel';
 import { ChecklistSettingsDrawer } from './ChecklistSettingsDrawer';
@@ -22,44 +14,11 @@ import { useStoreOrders } from './queries';
 import { WEEK_DAYS, weekFromParam } from './week';
 import { WeekOrders } from './WeekOrders';
 
-const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 export default function DeliveriesPage() {
-  const staff = useCurrentStaff();
-  const stores = useStaffStores();
-  const remembered = useSyncExternalStore(subscribeRememberedStore, getRememberedStore, () => null);
-  if (!staff) return null;
-  const store = pickStore(stores.data, staff, remembered);
-
   return (
-    <Flex vertical gap={16}>
-      <Flex align="center" justify="space-between" wrap gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          交车管理
-        </Typography.Title>
-        {stores.data && stores.data.length > 1 && store && (
-          <Select
-            aria-label="门店"
-            style={{ minWidth: 240 }}
-            value={store.id}
-            onChange={rememberStore}
-            options={stores.data.map((s) => ({ value: s.id, label: s.name }))}
-            showSearch={{ optionFilterProp: 'label' }}
-          />
-        )}
-      </Flex>
-      {stores.isPending ? (
-        <QueryLoading />
-      ) : stores.isError ? (
-        <QueryFailed error={stores.error} onRetry={() => void stores.refetch()} />
-      ) : !store ? (
-        <Card>
-          <Empty description="暂无可查看的门店" />
-        </Card>
-      ) : (
-        <StoreDeliveries key={store.id} store={store} staff={staff} />
-      )}
-    </Flex>
+    <StorePage title="交车管理">
+      {(store, staff) => <StoreDeliveries store={store} staff={staff} />}
+    </StorePage>
   );
 }
 
@@ -67,7 +26,7 @@ export default function DeliveriesPage() {
 const CALL_HORIZON_DAYS = 4;
 
 function StoreDeliveries({ store, staff }: { store: StoreOverview; staff: StaffUser }) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = usePageParams();
   const today = storeToday(store.timeZone);
   const from = weekFromParam(params.get('week'), today);
   const orderId = Number(params.get('order')) || null;
@@ -79,18 +38,6 @@ function StoreDeliveries({ store, staff }: { store: StoreOverview; staff: StaffU
   const soon = useStoreOrders(store.id, today, CALL_HORIZON_DAYS);
   const listed = [...(week.data ?? []), ...(soon.data ?? [])].find((order) => order.id === orderId);
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const openOrder = (id: number) => update({ order: String(id), handover: null });
 
   return (
@@ -98,7 +45,7 @@ function StoreDeliveries({ store, staff }: { store: StoreOverview; staff: StaffU
       <Flex align="center" justify="space-between" wrap gap={12}>
         <Typography.Text type="secondary">
           {store.name}
-          {store.timeZone !== browserTimeZone && ` · 时间均为门店当地时间（${store.timeZone}）`}
+          {storeZoneNote(store.timeZone)}
         </Typography.Text>
         <Space wrap>
           <Button icon={<SettingOutlined />} onClick={() => setSettings(true)}>

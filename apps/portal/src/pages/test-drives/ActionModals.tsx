@@ -18,10 +18,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useFeedback } from '../../components/feedback';
 import { fieldErrorsOf, problemText } from '../../errors';
+import { reasonRules } from '../../reason';
 import {
   ACTION_DONE_ZH,
   isLicenceLastFour,
-  isReason,
   normaliseLicenceLastFour,
   type ActionModal,
   type StaffCommand,
@@ -251,15 +251,7 @@ function ReasonModal({ booking, store, onClose, kind }: ModalProps & { kind: 're
           label={text.label}
           name="reason"
           extra="原因会告知客户。"
-          rules={[
-            { required: true, whitespace: true, message: `请填写${text.label}` },
-            {
-              validator: (_, value: string | undefined) =>
-                !value?.trim() || isReason(value)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('至少填写 2 个字')),
-            },
-          ]}
+          rules={reasonRules(`请填写${text.label}`)}
         >
           <Input.TextArea rows={3} maxLength={200} showCount placeholder={text.placeholder} />
         </Form.Item>

@@ -1,15 +1,6 @@
 import type { BookingStatus, StoreOverview, TestDriveBooking } from '@dealer-care/domain';
-import {
-  Alert,
-  Descriptions,
-  Divider,
-  Drawer,
-  Flex,
-  Skeleton,
-  Timeline,
-  Typography,
-  type DescriptionsProps,
-} from 'antd';
+import { Alert, Descriptions, Drawer, Flex, Skeleton, Typography, type DescriptionsProps } from 'antd';
+import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { problemText } from '../../errors';
 import type { ActionModal } from './actions';
 import { BookingActions } from './BookingActions';
@@ -101,27 +92,15 @@ export function BookingDrawer({ store, bookingId, fromList, onClose, onOpenModal
           {query.isError && <Alert type="warning" showIcon title={problemText(query.error)} />}
           <Descriptions size="small" column={1} bordered items={details(booking, store.timeZone)} />
           <BookingActions booking={booking} storeId={store.id} onOpenModal={onOpenModal} size="middle" />
-          <Divider titlePlacement="start" style={{ margin: 0 }}>
-            记录
-          </Divider>
-          <Timeline
-            items={timelineItems(booking, store.timeZone).map((item) => ({
-              key: item.key,
-              color: TIMELINE_COLOR[item.status],
-              content: (
-                <Flex vertical>
-                  <Typography.Text>
-                    <Typography.Text strong>{item.title}</Typography.Text>
-                    <Typography.Text type="secondary"> · {item.transition}</Typography.Text>
-                  </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {item.at}
-                  </Typography.Text>
-                  {item.moved && <Typography.Text>{item.moved}</Typography.Text>}
-                  {item.reason && <Typography.Text type="secondary">“{item.reason}”</Typography.Text>}
-                </Flex>
-              ),
-            }))}
+          <HistoryTimeline
+            items={timelineItems(booking, store.timeZone)}
+            colors={TIMELINE_COLOR}
+            details={(item) => (
+              <>
+                {item.moved && <Typography.Text>{item.moved}</Typography.Text>}
+                {item.reason && <Typography.Text type="secondary">“{item.reason}”</Typography.Text>}
+              </>
+            )}
           />
         </Flex>
       ) : query.isError ? (

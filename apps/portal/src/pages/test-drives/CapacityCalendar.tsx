@@ -1,17 +1,6 @@
 import type { StoreOverview } from '@dealer-care/domain';
-import {
-  Alert,
-  Button,
-  Empty,
-  Flex,
-  Skeleton,
-  Table,
-  Tag,
-  Typography,
-  theme,
-  type TableColumnsType,
-} from 'antd';
-import { problemText } from '../../errors';
+import { Button, Empty, Flex, Skeleton, Table, Tag, Typography, theme, type TableColumnsType } from 'antd';
+import { QueryFailedLine } from '../../components/query-state';
 import { capacityMatrix, cellLevel, cellText, type CapacityRow } from './capacity';
 import { useStoreCapacity } from './queries';
 import { storeToday } from './time';
@@ -29,18 +18,7 @@ export function CapacityCalendar({ store, onPickDate }: Props) {
 
   if (capacity.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (capacity.isError)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={problemText(capacity.error)}
-        action={
-          <Button size="small" onClick={() => void capacity.refetch()}>
-            重试
-          </Button>
-        }
-      />
-    );
+    return <QueryFailedLine error={capacity.error} onRetry={() => void capacity.refetch()} />;
 
   const matrix = capacityMatrix(capacity.data, storeToday(store.timeZone));
   if (matrix.rows.length === 0) return <Empty description="本店暂无可试驾的车型" />;

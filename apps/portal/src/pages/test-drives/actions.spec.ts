@@ -4,7 +4,6 @@ import {
   ACTION_UI,
   actionLabel,
   isLicenceLastFour,
-  isReason,
   normaliseLicenceLastFour,
   sendCommand,
   STAFF_ACTIONS,
@@ -105,11 +104,5 @@ describe('form rules', () => {
     expect(isLicenceLastFour(' 123X ')).toBe(true);
     expect(normaliseLicenceLastFour(' 123x')).toBe('123X');
     for (const bad of ['123', '12345', '12X4', 'abcd', '']) expect(isLicenceLastFour(bad)).toBe(false);
-  });
-
-  it('wants a reason of at least two characters', () => {
-    expect(isReason('保养')).toBe(true);
-    expect(isReason(' 修 ')).toBe(false);
-    expect(isReason(undefined)).toBe(false);
   });
 });

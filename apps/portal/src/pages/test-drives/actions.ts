@@ -8,6 +8,7 @@ import {
   type StoreCancelBookingRequest,
   type TestDriveBooking,
 } from '@dealer-care/domain';
+import { commandSender } from '../../commands';
 
 /** The actions a member of staff takes in the portal, in the order their buttons appear. */
 export const STAFF_ACTIONS = [
@@ -94,28 +95,16 @@ export interface StaffTestDriveCommands {
   cancel(id: number, body: StoreCancelBookingRequest): Promise<TestDriveBooking>;
 }
 
-export function sendCommand(
-  client: StaffTestDriveCommands,
-  id: number,
-  command: StaffCommand,
-): Promise<TestDriveBooking> {
-  switch (command.action) {
-    case 'confirm':
-      return client.confirm(id, command.body);
-    case 'reject':
-      return client.reject(id, command.body);
-    case 'propose':
-      return client.propose(id, command.body);
-    case 'check_in':
-      return client.checkIn(id, command.body);
-    case 'complete':
-      return client.complete(id);
-    case 'mark_no_show':
-      return client.noShow(id);
-    case 'cancel_by_store':
-      return client.cancel(id, command.body);
-  }
-}
+/** Sends a staff action on a booking: the client method for the action, with its body. */
+export const sendCommand = commandSender<StaffCommand, StaffTestDriveCommands, TestDriveBooking>({
+  confirm: 'confirm',
+  reject: 'reject',
+  propose: 'propose',
+  check_in: 'checkIn',
+  complete: 'complete',
+  mark_no_show: 'noShow',
+  cancel_by_store: 'cancel',
+});
 
 /** Last four characters of a resident ID as typed at check-in: digits, a final X allowed. */
 export function normaliseLicenceLastFour(value: string): string {
@@ -124,9 +113,4 @@ export function normaliseLicenceLastFour(value: string): string {
 
 export function isLicenceLastFour(value: string): boolean {
   return /^\d{3}[\dX]$/.test(normaliseLicenceLastFour(value));
-}
-
-/** A reason typed by staff, trimmed; valid from two characters on. */
-export function isReason(value: string | undefined): boolean {
-  return (value ?? '').trim().length >= 2;
 }

@@ -1,18 +1,16 @@
 import { LeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
-import { QueryFailed, QueryLoading } from '../../components/query-state';
 import {
   BOOKING_STATUS_LABEL_ZH,
   BOOKING_STATUSES,
   type StoreOverview,
   type TestDriveBooking,
 } from '@dealer-care/domain';
-import { Alert, Button, Card, DatePicker, Empty, Flex, Radio, Select, Space, Tabs, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Radio, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState, useSyncExternalStore } from 'react';
-import { useSearchParams } from 'react-router';
-import { useCurrentStaff } from '../../auth/queries';
-import { problemText } from '../../errors';
-import { useStaffStores } from '../stores/queries';
+import { useState } from 'react';
+import { QueryFailedLine } from '../../components/query-state';
+import { usePageParams } from '../../search-params';
+import { StorePage, storeZoneNote } from '../stores/StorePage';
 import type { ActionModal } from './actions';
 import { ActionModalHost, type PendingAction } from './ActionModals';
 import { BookingDrawer } from './BookingDrawer';
@@ -20,52 +18,14 @@ import { CapacityCalendar } from './CapacityCalendar';
 import { countByStatus, filterByStatus, isStatusFilter, type StatusFilter } from './day-view';
 import { DayBookings } from './DayBookings';
 import { useDayBookings } from './queries';
-import { getRememberedStore, pickStore, rememberStore, subscribeRememberedStore } from './store-choice';
 import { addDays, dateLabel, isCalendarDate, storeToday } from './time';
 
-const browserTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 export default function TestDrivesPage() {
-  const staff = useCurrentStaff();
-  const stores = useStaffStores();
-  const remembered = useSyncExternalStore(subscribeRememberedStore, getRememberedStore, () => null);
-  if (!staff) return null;
-  const store = pickStore(stores.data, staff, remembered);
-
-  return (
-    <Flex vertical gap={16}>
-      <Flex align="center" justify="space-between" wrap gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          今日试驾
-        </Typography.Title>
-        {stores.data && stores.data.length > 1 && store && (
-          <Select
-            aria-label="门店"
-            style={{ minWidth: 240 }}
-            value={store.id}
-            onChange={rememberStore}
-            options={stores.data.map((s) => ({ value: s.id, label: s.name }))}
-            showSearch={{ optionFilterProp: 'label' }}
-          />
-        )}
-      </Flex>
-      {stores.isPending ? (
-        <QueryLoading />
-      ) : stores.isError ? (
-        <QueryFailed error={stores.error} onRetry={() => void stores.refetch()} />
-      ) : !store ? (
-        <Card>
-          <Empty description="暂无可查看的门店" />
-        </Card>
-      ) : (
-        <StoreTestDrives key={store.id} store={store} />
-      )}
-    </Flex>
-  );
+  return <StorePage title="今日试驾">{(store) => <StoreTestDrives store={store} />}</StorePage>;
 }
 
 function StoreTestDrives({ store }: { store: StoreOverview }) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = usePageParams();
   const today = storeToday(store.timeZone);
   const dateParam = params.get('date');
   const date = isCalendarDate(dateParam) ? dateParam : today;
@@ -80,18 +40,6 @@ function StoreTestDrives({ store }: { store: StoreOverview }) {
   const counts = countByStatus(all);
   const shown = filterByStatus(all, status);
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const openModal = (booking: TestDriveBooking, modal: ActionModal) => setPending({ booking, modal });
 
   const dayView = (
@@ -144,18 +92,7 @@ function StoreTestDrives({ store }: { store: StoreOverview }) {
           ]}
         />
       </Flex>
-      {day.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={problemText(day.error)}
-          action={
-            <Button size="small" onClick={() => void day.refetch()}>
-              重试
-            </Button>
-          }
-        />
-      )}
+      {day.isError && <QueryFailedLine error={day.error} onRetry={() => void day.refetch()} />}
       <DayBookings
         bookings={shown}
         storeId={store.id}
@@ -177,7 +114,7 @@ function StoreTestDrives({ store }: { store: StoreOverview }) {
       <Typography.Text type="secondary">
         {store.name} · {dateLabel(date)}
         {date === today ? '（今天）' : ''}
-        {store.timeZone !== browserTimeZone && ` · 时间均为门店当地时间（${store.timeZone}）`}
+        {storeZoneNote(store.timeZone)}
       </Typography.Text>
       <Card>
         <Tabs

@@ -5,20 +5,14 @@ import {
   type BookingTimelineEntry,
   type TestDriveBooking,
 } from '@dealer-care/domain';
+import type { HistoryItem } from '../../components/HistoryTimeline';
 import { localDateTime } from './time';
 
-export interface TimelineItem {
-  key: string;
-  /** "11月25日 10:00" in the store's zone. */
-  at: string;
-  /** "客户 提交预约", "陈晓明 确认". */
-  title: string;
-  /** "待确认 → 已确认". */
-  transition: string;
+/** An event of the booking's history: "客户 提交预约", "待确认 → 已确认". */
+export interface TimelineItem extends HistoryItem<BookingTimelineEntry['to']> {
   /** "新时间：11月26日 14:00", or null. */
   moved: string | null;
   reason: string | null;
-  status: BookingTimelineEntry['to'];
 }
 
 function actorOf(entry: BookingTimelineEntry): string {

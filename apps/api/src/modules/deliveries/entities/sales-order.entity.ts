@@ -107,3 +107,35 @@ export class SalesOrderEntity extends TimestampedEntity {
   @Column({ name: 'delivered_at', type: 'datetime', nullable: true })
   deliveredAt: Date | null;
 }
+
+/** The delivery part of a new order: waiting for dates, nothing offered, planned or ticked yet. */
+export function newDeliveryState(
+  checklists: SalesOrderEntity['checklists'],
+): Pick<
+  SalesOrderEntity,
+  | 'status'
+  | 'dateOptions'
+  | 'scheduledAt'
+  | 'scheduledDate'
+  | 'partySize'
+  | 'customerNote'
+  | 'delayReason'
+  | 'delayedAt'
+  | 'checklists'
+  | 'cancelReason'
+  | 'deliveredAt'
+> {
+  return {
+    status: 'scheduling',
+    dateOptions: [],
+    scheduledAt: null,
+    scheduledDate: null,
+    partySize: null,
+    customerNote: null,
+    delayReason: null,
+    delayedAt: null,
+    checklists,
+    cancelReason: null,
+    deliveredAt: null,
+  };
+}

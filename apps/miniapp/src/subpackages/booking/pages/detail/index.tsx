@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro';
 import {
@@ -15,12 +14,12 @@ import AsyncState from '../../../../components/async-state';
 import BookingTimeline from '../../../../components/booking-timeline';
 import SlotPicker, { type SlotSelection } from '../../../../components/slot-picker';
 import SuggestedSlots from '../../../../components/suggested-slots';
+import { useDetailPage } from '../../../../hooks/use-detail-page';
 import { api } from '../../../../services/api';
 import { getStore, storeTimeZone } from '../../../../services/stores';
 import { formatSlotRange, formatSlotStart, localDateOf } from '../../../../utils/datetime';
-import { errorMessage, isUnauthenticated, slotTaken } from '../../../../utils/errors';
-import { loading, type Loadable } from '../../../../utils/loadable';
-import { BOOKING_DETAIL_PAGE, callStore, goLogin } from '../../../../utils/navigation';
+import { errorMessage, slotTaken } from '../../../../utils/errors';
+import { BOOKING_DETAIL_PAGE, callStore } from '../../../../utils/navigation';
 import styles from './index.module.scss';
 
 const REASON_MAX_LENGTH = 200;
@@ -58,8 +57,6 @@ function phoneOnlyNotice(booking: TestDriveBooking, now: Date): string | null {
 }
 
 export default function BookingDetailPage() {
-  const [bookingId, setBookingId] = useState<number | null>(null);
-  const [booking, setBooking] = useState<Loadable<TestDriveBooking>>(loading);
   const [store, setStore] = useState<Store | null>(null);
   const [rescheduling, setRescheduling] = useState(false);
   const [selection, setSelection] = useState<SlotSelection>({ date: null, slot: null });
@@ -70,53 +67,25 @@ export default function BookingDetailPage() {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
-  const load = useCallback(async (id: number, showLoading: boolean) => {
-    if (showLoading) setBooking(loading);
-    try {
-      const data = await api.testDrives.get(id);
-      setBooking({ status: 'ready', data });
-      getStore(data.storeId).then(setStore, () => undefined);
-    } catch (error) {
-      setBooking((previous) =>
-        !showLoading && previous.status === 'ready' && !isUnauthenticated(error)
-          ? previous
-          : { status: 'error', error },
-      );
-    }
+  const fetchBooking = useCallback(async (id: number) => {
+    const data = await api.testDrives.get(id);
+    getStore(data.storeId).then(setStore, () => undefined);
+    return data;
   }, []);
 
-  useLoad((params: Record<string, string | undefined>) => {
-    const id = Number(params.id);
-    if (!Number.isInteger(id) || id <= 0) {
-      setBooking({ status: 'error', error: new Error('bad id') });
-      return;
-    }
-    setBookingId(id);
-    void load(id, true);
-  });
-
-  // Shown again (back from the background, say): the store may have confirmed or moved it meanwhile.
-  const shownOnce = useRef(false);
-  useDidShow(() => {
-    if (shownOnce.current && bookingId !== null && !rescheduling && dialog === null)
-      void load(bookingId, false);
-    shownOnce.current = true;
-  });
-
-  usePullDownRefresh(() => {
-    const done = bookingId === null ? Promise.resolve() : load(bookingId, false);
-    void done.finally(() => Taro.stopPullDownRefresh());
+  // Refreshed when shown again (back from the background, say), but not while the customer moves or
+  // cancels it: the store may have confirmed or moved it meanwhile.
+  const {
+    state: booking,
+    reload,
+    perform,
+  } = useDetailPage(fetchBooking, {
+    page: BOOKING_DETAIL_PAGE,
+    refreshOnShow: () => !rescheduling && dialog === null,
   });
 
   const data = booking.status === 'ready' ? booking.data : null;
   const timeZone = store?.timeZone ?? (data ? storeTimeZone(data.storeId) : undefined);
-
-  useEffect(() => {
-    if (booking.status === 'error' && isUnauthenticated(booking.error) && bookingId !== null) {
-      void Taro.showToast({ title: '请先登录', icon: 'none' });
-      goLogin(`${BOOKING_DETAIL_PAGE}?id=${bookingId}`);
-    }
-  }, [booking, bookingId]);
 
   /** Runs one action on the booking; the answer (the booking as it now is) replaces the one shown. */
   async function act(action: () => Promise<TestDriveBooking>, success: string): Promise<boolean> {
@@ -124,27 +93,19 @@ export default function BookingDetailPage() {
     setBusy(true);
     setActionError(null);
     try {
-      const updated = await action();
-      setBooking({ status: 'ready', data: updated });
-      void Taro.showToast({ title: success, icon: 'success' });
-      return true;
-    } catch (error) {
-      if (isUnauthenticated(error)) {
-        goLogin(`${BOOKING_DETAIL_PAGE}?id=${bookingId}`);
-        return false;
-      }
-      const taken = slotTaken(error);
-      if (taken && rescheduling) {
-        setSuggestions(taken.suggestedSlots.length > 0 ? taken.suggestedSlots : null);
-        setSelection((previous) => ({ ...previous, slot: null }));
-        setAvailabilityReload((n) => n + 1);
-        // The suggestions box says what happened.
-        if (taken.suggestedSlots.length > 0) return false;
-      }
-      setActionError(errorMessage(error));
-      // The booking may have changed under us (the store confirmed or moved it): show it as it is.
-      if (!taken && bookingId !== null) void load(bookingId, false);
-      return false;
+      return await perform(action, success, (error) => {
+        const taken = slotTaken(error);
+        if (taken && rescheduling) {
+          setSuggestions(taken.suggestedSlots.length > 0 ? taken.suggestedSlots : null);
+          setSelection((previous) => ({ ...previous, slot: null }));
+          setAvailabilityReload((n) => n + 1);
+          // The suggestions box says what happened.
+          if (taken.suggestedSlots.length > 0) return;
+        }
+        setActionError(errorMessage(error));
+        // The booking may have changed under us (the store confirmed or moved it): show it as it is.
+        if (!taken) void reload(false);
+      });
     } finally {
       setBusy(false);
     }
@@ -191,11 +152,7 @@ export default function BookingDetailPage() {
 
   return (
     <View className={styles.page}>
-      <AsyncState
-        state={booking}
-        onRetry={() => bookingId !== null && void load(bookingId, true)}
-        emptyText="预约不存在"
-      >
+      <AsyncState state={booking} onRetry={() => void reload(true)} emptyText="预约不存在">
         {(current) => {
           const allowed = current.allowedActions;
           const notice = phoneOnlyNotice(current, new Date());

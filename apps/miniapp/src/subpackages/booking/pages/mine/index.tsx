@@ -1,17 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { Store, TestDriveBooking } from '@dealer-care/domain';
 import AsyncState from '../../../../components/async-state';
+import { LoginPrompt } from '../../../../components/prompt-panel';
 import StatusTag from '../../../../components/status-tag';
+import { useCustomerList } from '../../../../hooks/use-customer-list';
 import { api } from '../../../../services/api';
-import { useSession } from '../../../../services/session';
 import { storeDirectory, storeTimeZone } from '../../../../services/stores';
 import { formatSlotRange } from '../../../../utils/datetime';
-import { isUnauthenticated } from '../../../../utils/errors';
-import { loading, type Loadable } from '../../../../utils/loadable';
-import { goLogin, MY_BOOKINGS_PAGE, openBooking, openBookingDetail } from '../../../../utils/navigation';
+import { MY_BOOKINGS_PAGE, openBooking, openBookingDetail } from '../../../../utils/navigation';
 import styles from './index.module.scss';
 
 /** Newest slot first. */
@@ -20,50 +18,22 @@ function bySlotDescending(a: TestDriveBooking, b: TestDriveBooking): number {
 }
 
 export default function MyBookingsPage() {
-  const { customer } = useSession();
-  const [bookings, setBookings] = useState<Loadable<TestDriveBooking[]>>(loading);
   const [stores, setStores] = useState<Map<number, Store> | null>(null);
-  const loaded = useRef(false);
 
-  const load = useCallback(async (showLoading: boolean) => {
-    if (showLoading) setBookings(loading);
+  const fetchBookings = useCallback(async () => {
     // Store time zones for the local times; the list shows without them (mainland default) if that fails.
     void storeDirectory().then(setStores, () => undefined);
-    try {
-      const data = await api.testDrives.mine();
-      setBookings({ status: 'ready', data: [...data].sort(bySlotDescending) });
-      loaded.current = true;
-    } catch (error) {
-      setBookings((previous) =>
-        !showLoading && previous.status === 'ready' && !isUnauthenticated(error)
-          ? previous
-          : { status: 'error', error },
-      );
-    }
+    const data = await api.testDrives.mine();
+    return [...data].sort(bySlotDescending);
   }, []);
 
-  useEffect(() => {
-    if (customer) void load(true);
-  }, [customer, load]);
-
   // Refreshed when shown again: a booking cancelled or moved on its detail page comes back changed.
-  useDidShow(() => {
-    if (loaded.current) void load(false);
-  });
+  const { customer, list: bookings, reload, sessionLost } = useCustomerList(fetchBookings);
 
-  usePullDownRefresh(() => {
-    void load(false).finally(() => Taro.stopPullDownRefresh());
-  });
-
-  if (!customer || (bookings.status === 'error' && isUnauthenticated(bookings.error))) {
+  if (!customer || sessionLost) {
     return (
       <View className={styles.page}>
-        <View className={styles.empty}>
-          <Text className={styles.emptyText}>登录后查看您的试驾预约</Text>
-          <Button type="primary" onClick={() => goLogin(MY_BOOKINGS_PAGE)}>
-            去登录
-          </Button>
-        </View>
+        <LoginPrompt text="登录后查看您的试驾预约" returnTo={MY_BOOKINGS_PAGE} />
       </View>
     );
   }
@@ -74,7 +44,7 @@ export default function MyBookingsPage() {
     <View className={styles.page}>
       <AsyncState
         state={bookings}
-        onRetry={() => void load(true)}
+        onRetry={() => void reload(true)}
         emptyText="还没有试驾预约"
         isEmpty={(list) => list.length === 0}
       >

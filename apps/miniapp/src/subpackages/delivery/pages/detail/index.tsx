@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
@@ -9,12 +9,12 @@ import {
   type SalesOrder,
 } from '@dealer-care/domain';
 import AsyncState from '../../../../components/async-state';
+import { useDetailPage } from '../../../../hooks/use-detail-page';
 import { api } from '../../../../services/api';
 import { requestDeliverySubscription, type SubscribeOutcome } from '../../../../services/subscribe';
 import { formatSlotStart, localDateOf } from '../../../../utils/datetime';
-import { errorMessage, fieldErrors, isUnauthenticated } from '../../../../utils/errors';
-import { loading, type Loadable } from '../../../../utils/loadable';
-import { DELIVERY_DETAIL_PAGE, goLogin } from '../../../../utils/navigation';
+import { errorMessage, fieldErrors } from '../../../../utils/errors';
+import { DELIVERY_DETAIL_PAGE } from '../../../../utils/navigation';
 import DeliveryTimeline from '../../components/delivery-timeline';
 import { AppointmentCard, Confirmations } from './appointment';
 import { BringList, HandoverList } from './checklists';
@@ -40,8 +40,6 @@ function todayAtStore(order: SalesOrder | null): string {
 }
 
 export default function DeliveryDetailPage() {
-  const [orderId, setOrderId] = useState<number | null>(null);
-  const [order, setOrder] = useState<Loadable<SalesOrder>>(loading);
   const [selected, setSelected] = useState<string | null>(null);
   const [partySize, setPartySize] = useState(1);
   const [note, setNote] = useState('');
@@ -52,40 +50,15 @@ export default function DeliveryDetailPage() {
   const [timelineOpen, setTimelineOpen] = useState(false);
   const busyRef = useRef(false);
 
-  const load = useCallback(async (id: number, showLoading: boolean) => {
-    if (showLoading) setOrder(loading);
-    try {
-      const data = await api.deliveries.get(id);
-      setOrder({ status: 'ready', data });
-    } catch (error) {
-      setOrder((previous) =>
-        !showLoading && previous.status === 'ready' && !isUnauthenticated(error)
-          ? previous
-          : { status: 'error', error },
-      );
-    }
-  }, []);
-
-  useLoad((params: Record<string, string | undefined>) => {
-    const id = Number(params.id);
-    if (!Number.isInteger(id) || id <= 0) {
-      setOrder({ status: 'error', error: new Error('bad id') });
-      return;
-    }
-    setOrderId(id);
-    void load(id, true);
-  });
-
-  // Shown again (back from the background, say): the store may have declared a delay or offered dates.
-  const shownOnce = useRef(false);
-  useDidShow(() => {
-    if (shownOnce.current && orderId !== null && !busyRef.current) void load(orderId, false);
-    shownOnce.current = true;
-  });
-
-  usePullDownRefresh(() => {
-    const done = orderId === null ? Promise.resolve() : load(orderId, false);
-    void done.finally(() => Taro.stopPullDownRefresh());
+  // Refreshed when shown again (back from the background, say), but not under a running action: the
+  // store may have declared a delay or offered dates meanwhile.
+  const {
+    state: order,
+    reload,
+    perform,
+  } = useDetailPage(api.deliveries.get, {
+    page: DELIVERY_DETAIL_PAGE,
+    refreshOnShow: () => !busyRef.current,
   });
 
   const data = order.status === 'ready' ? order.data : null;
@@ -97,13 +70,6 @@ export default function DeliveryDetailPage() {
     partySizeSeeded.current = true;
     if (data.partySize) setPartySize(Math.min(MAX_PARTY_SIZE, Math.max(1, data.partySize)));
   }, [data]);
-
-  useEffect(() => {
-    if (order.status === 'error' && isUnauthenticated(order.error) && orderId !== null) {
-      void Taro.showToast({ title: '请先登录', icon: 'none' });
-      goLogin(`${DELIVERY_DETAIL_PAGE}?id=${orderId}`);
-    }
-  }, [order, orderId]);
 
   /**
    * Runs one action; the answer (the order as it now is) replaces the one shown. On failure the
@@ -120,21 +86,16 @@ export default function DeliveryDetailPage() {
     setBusy(true);
     setActionError(null);
     try {
-      if (before) await before();
-      const updated = await action();
-      setOrder({ status: 'ready', data: updated });
-      void Taro.showToast({ title: success, icon: 'success' });
-      return true;
-    } catch (error) {
-      if (isUnauthenticated(error)) {
-        goLogin(`${DELIVERY_DETAIL_PAGE}?id=${orderId}`);
-        return false;
-      }
-      const fields = fieldErrors(error);
-      const message = fields.note ?? fields.partySize ?? fields.startsAt ?? errorMessage(error);
-      setActionError({ kind, message });
-      if (orderId !== null) void load(orderId, false);
-      return false;
+      const run = async () => {
+        if (before) await before();
+        return action();
+      };
+      return await perform(run, success, (error) => {
+        const fields = fieldErrors(error);
+        const message = fields.note ?? fields.partySize ?? fields.startsAt ?? errorMessage(error);
+        setActionError({ kind, message });
+        void reload(false);
+      });
     } finally {
       busyRef.current = false;
       setBusy(false);
@@ -201,11 +162,7 @@ export default function DeliveryDetailPage() {
 
   return (
     <View className={styles.page}>
-      <AsyncState
-        state={order}
-        onRetry={() => orderId !== null && void load(orderId, true)}
-        emptyText="订单不存在"
-      >
+      <AsyncState state={order} onRetry={() => void reload(true)} emptyText="订单不存在">
         {(current) => {
           const allowed = current.allowedActions;
           const today = todayAtStore(current);

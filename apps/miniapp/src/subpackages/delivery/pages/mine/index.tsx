@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
@@ -10,11 +9,10 @@ import {
   type SalesOrder,
 } from '@dealer-care/domain';
 import AsyncState from '../../../../components/async-state';
+import PromptPanel, { LoginPrompt } from '../../../../components/prompt-panel';
+import { useCustomerList } from '../../../../hooks/use-customer-list';
 import { api } from '../../../../services/api';
-import { useSession } from '../../../../services/session';
-import { isUnauthenticated } from '../../../../utils/errors';
-import { loading, type Loadable } from '../../../../utils/loadable';
-import { goLogin, ME_PAGE, MY_DELIVERIES_PAGE, openDeliveryDetail } from '../../../../utils/navigation';
+import { ME_PAGE, MY_DELIVERIES_PAGE, openDeliveryDetail } from '../../../../utils/navigation';
 import DeliveryStatusChip from '../../components/delivery-status';
 import styles from './index.module.scss';
 
@@ -66,48 +64,21 @@ function OrderCard({ order }: { order: SalesOrder }) {
   );
 }
 
+/** The customer's orders, those needing them first. */
+async function fetchOrders(): Promise<SalesOrder[]> {
+  const data = await api.deliveries.mine();
+  return [...data].sort(byRelevance);
+}
+
 export default function MyDeliveriesPage() {
-  const { customer } = useSession();
-  const [orders, setOrders] = useState<Loadable<SalesOrder[]>>(loading);
-  const loaded = useRef(false);
+  // Refreshed when shown again: back from an order (a date chosen) or from the background (the
+  // store declared a delay).
+  const { customer, list: orders, reload, sessionLost } = useCustomerList(fetchOrders);
 
-  const load = useCallback(async (showLoading: boolean) => {
-    if (showLoading) setOrders(loading);
-    try {
-      const data = await api.deliveries.mine();
-      setOrders({ status: 'ready', data: [...data].sort(byRelevance) });
-      loaded.current = true;
-    } catch (error) {
-      setOrders((previous) =>
-        !showLoading && previous.status === 'ready' && !isUnauthenticated(error)
-          ? previous
-          : { status: 'error', error },
-      );
-    }
-  }, []);
-
-  useEffect(() => {
-    if (customer) void load(true);
-  }, [customer, load]);
-
-  // Back from an order (a date chosen) or from the background (the store declared a delay).
-  useDidShow(() => {
-    if (loaded.current) void load(false);
-  });
-
-  usePullDownRefresh(() => {
-    void load(false).finally(() => Taro.stopPullDownRefresh());
-  });
-
-  if (!customer || (orders.status === 'error' && isUnauthenticated(orders.error))) {
+  if (!customer || sessionLost) {
     return (
       <View className={styles.page}>
-        <View className={styles.empty}>
-          <Text className={styles.emptyText}>登录后查看您的交车进度</Text>
-          <Button type="primary" onClick={() => goLogin(MY_DELIVERIES_PAGE)}>
-            去登录
-          </Button>
-        </View>
+        <LoginPrompt text="登录后查看您的交车进度" returnTo={MY_DELIVERIES_PAGE} />
       </View>
     );
   }
@@ -115,26 +86,28 @@ export default function MyDeliveriesPage() {
   if (orders.status === 'ready' && orders.data.length === 0) {
     return (
       <View className={styles.page}>
-        <View className={styles.empty} data-testid="no-orders">
-          <Text className={styles.emptyText}>暂无交车订单</Text>
-          <Text className={styles.emptyHint}>
-            {customer.hasPhone
+        <PromptPanel
+          text="暂无交车订单"
+          hint={
+            customer.hasPhone
               ? `购车订单按手机号关联。如已购车但未看到订单，请确认购车时登记的手机号与您绑定的 ${customer.phoneMasked ?? ''} 一致，或联系您的销售顾问。`
-              : '购车订单按手机号关联，绑定手机号后即可查看您的交车进度。'}
-          </Text>
+              : '购车订单按手机号关联，绑定手机号后即可查看您的交车进度。'
+          }
+          testId="no-orders"
+        >
           {isWeapp && !customer.hasPhone ? (
             <Button type="primary" onClick={() => void Taro.switchTab({ url: ME_PAGE })}>
               去绑定手机号
             </Button>
           ) : null}
-        </View>
+        </PromptPanel>
       </View>
     );
   }
 
   return (
     <View className={styles.page}>
-      <AsyncState state={orders} onRetry={() => void load(true)} emptyText="暂无交车订单">
+      <AsyncState state={orders} onRetry={() => void reload(true)} emptyText="暂无交车订单">
         {(list) => list.map((order) => <OrderCard key={order.id} order={order} />)}
       </AsyncState>
     </View>
