@@ -479,6 +479,49 @@ describe(`deliveries (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
       ).toEqual([]);
     });
 
+    it('refuses a bad choice, note or call and changes nothing', async () => {
+      const { order, token } = await linkedOrder('bad');
+      const offered = await ok(await staffPost(staff.chen, order.id, 'offer-dates', { options: [day(4)] }));
+      const startsAt = offered.dateOptions[0]!.startsAt;
+      const choices: Array<[Record<string, unknown>, string]> = [
+        [{ startsAt, partySize: 0 }, 'partySize'],
+        [{ startsAt, partySize: 11 }, 'partySize'],
+        [{ startsAt, partySize: 'two' }, 'partySize'],
+        [{ startsAt, partySize: 1.5 }, 'partySize'],
+        [{ partySize: 2 }, 'startsAt'],
+        [{ startsAt: 'tomorrow', partySize: 2 }, 'startsAt'],
+        [{ startsAt, partySize: 2, note: 'x'.repeat(201) }, 'note'],
+        [{ startsAt, partySize: 2, surprise: 1 }, 'surprise'],
+      ];
+      for (const [body, field] of choices) {
+        const res = await customerPost(token, order.id, 'choose-date', body);
+        expectProblem(res, 400, 'validation_failed');
+        expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      }
+      expectProblem(await customerPost(token, order.id, 'confirm-attendance', { stage: 'T-3' }), 400);
+      expectProblem(
+        await customerPost(token, order.id, 'request-other-dates', { note: 'x'.repeat(201) }),
+        400,
+      );
+      expectProblem(
+        await staffPost(staff.chen, order.id, 'checklist', { kind: 'bring', key: 'id_card', done: true }),
+        400,
+      );
+      expectProblem(
+        await staffPost(staff.chen, order.id, 'checklist', { kind: 'pdi', key: 'pdi', done: 'yes' }),
+        400,
+      );
+      expectProblem(await staffPost(staff.chen, order.id, 'ready', { now: true }), 400);
+      expectProblem(await staffPost(staff.chen, order.id, 'cancel', { reason: ' ' }), 400);
+      const unchanged = await ok(await api.get(`/api/deliveries/${order.id}`, token));
+      expect(unchanged).toMatchObject({
+        status: 'scheduling',
+        dateOptions: offered.dateOptions,
+        customerNote: null,
+      });
+      expect(unchanged.checklists.pdi.every((item) => !item.done)).toBe(true);
+    });
+
     it('writes no message for an order no WeChat customer is linked to yet', async () => {
       const order = await createOrder();
       await ok(await staffPost(staff.chen, order.id, 'offer-dates', { options: [day(3)] }));

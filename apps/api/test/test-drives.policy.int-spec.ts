@@ -9,7 +9,16 @@ import {
   type DayAvailability,
   type StoreBookingPolicy,
 } from '@dealer-care/domain';
-import { Api, countRows, loadDemo, todayInStore, type Demo } from './support/test-drive-fixtures.js';
+import {
+  Api,
+  bookingBody,
+  bookOk,
+  countRows,
+  loadDemo,
+  SlotPool,
+  todayInStore,
+  type Demo,
+} from './support/test-drive-fixtures.js';
 import { expectProblem, startTestApp, type TestApp } from './support/test-app.js';
 
 /** A store's booking rules: seen by its staff, set by its manager (or an admin), used by availability. */
@@ -248,6 +257,27 @@ describe(`test-drive booking policy (${process.env.TEST_DATABASE ?? 'sqlite'})`,
       expectProblem(empty, 400, 'validation_failed');
       expect((empty.body as { errors: unknown[] }).errors).toHaveLength(8);
       for (const body of [[], 'text', 42]) expectProblem(await put('gz.manager', demo.gz.id, body), 400);
+    });
+  });
+
+  describe('while bookings hold cars', () => {
+    it('refuses a new slot length or gap (the held slots would straddle the new grid), allows the rest', async () => {
+      const store = demo.sz.id;
+      const { isDefault: _isDefault, ...current } = (await api.get(path(store), token['sz.manager']))
+        .body as StoreBookingPolicy;
+      const pool = await SlotPool.load(t, store, demo.models['YL-S5']!.id);
+      const customer = await t.customerToken('dev-policy-booker');
+      await bookOk(api, customer, bookingBody(demo, pool.take().startsAt, { storeId: store }));
+
+      for (const change of [{ slotMinutes: 30 }, { bufferMinutes: 0 }]) {
+        const res = await put('sz.manager', store, { ...current, ...change });
+        expectProblem(res, 409, 'conflict');
+        expect(res.body.detail).toContain('未结束的试驾预约');
+      }
+      expect((await api.get(path(store), token['sz.manager'])).body).toMatchObject(current);
+      const other = await put('sz.manager', store, { ...current, maxReschedules: 3, horizonDays: 10 });
+      expect(other.status).toBe(200);
+      expect(other.body).toMatchObject({ slotMinutes: current.slotMinutes, maxReschedules: 3 });
     });
   });
 });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, MoreThanOrEqual, Repository, type EntityManager } from 'typeorm';
+import { In, MoreThan, MoreThanOrEqual, Repository, type EntityManager } from 'typeorm';
 import {
+  CAR_HOLDING_STATUSES,
   computeAvailability,
   DEFAULT_BOOKING_POLICY,
   ErrorCode,
@@ -24,6 +25,7 @@ import { toStoreSchedule } from '../stores/store-schedule.js';
 import { StoreEntity } from '../stores/store.entity.js';
 import { TestDriveCarEntity } from '../stores/test-drive-car.entity.js';
 import { VehicleModelEntity } from '../vehicle-models/vehicle-model.entity.js';
+import { TestDriveBookingEntity } from './entities/test-drive-booking.entity.js';
 import { TestDriveCarHoldEntity } from './entities/test-drive-car-hold.entity.js';
 import { TestDrivePolicyEntity } from './entities/test-drive-policy.entity.js';
 
@@ -88,7 +90,7 @@ export class TestDriveScheduleService {
   }
 
   /** Sets a store's booking rules (all of them), replacing any earlier ones. */
-  async savePolicy(storeId: number, policy: BookingPolicy): Promise<StoreBookingPolicy> {
+  async savePolicy(storeId: number, policy: BookingPolicy, now = new Date()): Promise<StoreBookingPolicy> {
     const errors = validateBookingPolicy(policy);
     if (errors.length > 0) {
       throw new DomainException(
@@ -98,10 +100,30 @@ export class TestDriveScheduleService {
       );
     }
     await this.assertStoreExists(storeId);
+    await this.assertGridChangeSafe(storeId, policy, now);
     // One statement (INSERT … ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE): two saves at once
     // cannot both insert.
     await this.policies.upsert({ storeId, ...policyFields(policy) }, ['storeId']);
     return this.policyOf(storeId);
+  }
+
+  /**
+   * Cars are held per slot start, so a new slot length or gap would put new slots across the
+   * bookings still held on the old grid and let one car be booked twice. Refuse the change
+   * while the store has bookings that hold a car and have not ended.
+   */
+  private async assertGridChangeSafe(storeId: number, policy: BookingPolicy, now: Date): Promise<void> {
+    const current = (await this.ownPolicy(storeId)) ?? DEFAULT_BOOKING_POLICY;
+    if (current.slotMinutes === policy.slotMinutes && current.bufferMinutes === policy.bufferMinutes) return;
+    const holding = await this.holds.manager.count(TestDriveBookingEntity, {
+      where: { storeId, status: In([...CAR_HOLDING_STATUSES]), endsAt: MoreThan(now) },
+    });
+    if (holding > 0) {
+      throw new DomainException(
+        ErrorCode.Conflict,
+        `门店还有${holding}个未结束的试驾预约，修改每场时长或间隔会与这些预约错开时段；请在它们结束后再修改（其他规则可以照常修改）`,
+      );
+    }
   }
 
   /** The store's own rules, or null when it has set none. */
