@@ -31,3 +31,12 @@ export function principalFromClaims(claims: AccessTokenClaims): Principal | null
   }
   return null;
 }
+
+/** The principal as an actor of the domain's lifecycle functions (bookings, deliveries). */
+export function staffActor(principal: StaffPrincipal) {
+  return { kind: 'staff' as const, staffId: principal.id, role: principal.role, storeId: principal.storeId };
+}
+
+export function customerActor(principal: CustomerPrincipal) {
+  return { kind: 'customer' as const, customerId: principal.id };
+}

@@ -2,15 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SalesOrder } from '@dealer-care/domain';
 import { CurrentCustomer, CustomerAuth } from '../../common/auth/auth.decorators.js';
-import type { CustomerPrincipal } from '../../common/auth/principal.js';
+import { customerActor, type CustomerPrincipal } from '../../common/auth/principal.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { EmptyBody } from '../../common/validation/validation.pipe.js';
 import { IdParamPipe } from '../../common/validation/id-param.pipe.js';
 import { DeliveriesService } from './deliveries.service.js';
 import { ChooseDateBody, RequestOtherDatesBody } from './dto/delivery.requests.js';
 import { SalesOrderResponse } from './dto/delivery.responses.js';
-
-const customer = (principal: CustomerPrincipal) => ({ kind: 'customer' as const, customerId: principal.id });
 
 /** The customer's side of delivery: their orders, choosing a date, and the T-3/T-1 "按时到店". */
 @ApiTags('delivery')
@@ -50,7 +48,7 @@ export class DeliveriesController {
     @Param('id', IdParamPipe) id: number,
     @Body() body: ChooseDateBody,
   ): Promise<SalesOrder> {
-    return this.deliveries.act(customer(principal), id, 'choose_date', body);
+    return this.deliveries.act(customerActor(principal), id, 'choose_date', body);
   }
 
   @Post(':id/request-other-dates')
@@ -63,7 +61,7 @@ export class DeliveriesController {
     @Param('id', IdParamPipe) id: number,
     @Body() body: RequestOtherDatesBody,
   ): Promise<SalesOrder> {
-    return this.deliveries.act(customer(principal), id, 'request_other_dates', body);
+    return this.deliveries.act(customerActor(principal), id, 'request_other_dates', body);
   }
 
   @Post(':id/confirm-attendance')
@@ -76,6 +74,6 @@ export class DeliveriesController {
     @Param('id', IdParamPipe) id: number,
     @Body() _body: EmptyBody,
   ): Promise<SalesOrder> {
-    return this.deliveries.act(customer(principal), id, 'confirm_attendance');
+    return this.deliveries.act(customerActor(principal), id, 'confirm_attendance');
   }
 }

@@ -8,7 +8,7 @@ import type {
   SalesOrder,
 } from '@dealer-care/domain';
 import { CurrentStaff, StaffAuth } from '../../common/auth/auth.decorators.js';
-import type { StaffPrincipal } from '../../common/auth/principal.js';
+import { staffActor, type StaffPrincipal } from '../../common/auth/principal.js';
 import { assertStoreInScope } from '../../common/auth/store-scope.js';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service.js';
 import { sendIdempotentAnswer } from '../../common/idempotency/send-idempotent-answer.js';
@@ -33,13 +33,6 @@ import {
   DeliverySignatureResponse,
   SalesOrderResponse,
 } from './dto/delivery.responses.js';
-
-const staffActor = (principal: StaffPrincipal) => ({
-  kind: 'staff' as const,
-  staffId: principal.id,
-  role: principal.role,
-  storeId: principal.storeId,
-});
 
 /** The store's side of delivery (交车管理): orders, offered dates, calls, PDI, delays, the handover. */
 @ApiTags('staff')

@@ -7,7 +7,7 @@ import type {
   TestDriveChanges,
 } from '@dealer-care/domain';
 import { CurrentStaff, StaffAuth } from '../../common/auth/auth.decorators.js';
-import type { StaffPrincipal } from '../../common/auth/principal.js';
+import { staffActor, type StaffPrincipal } from '../../common/auth/principal.js';
 import { assertStoreInScope } from '../../common/auth/store-scope.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { IdParamPipe } from '../../common/validation/id-param.pipe.js';
@@ -31,13 +31,6 @@ import {
 } from './dto/test-drive.responses.js';
 import { TestDriveBookingsService } from './test-drive-bookings.service.js';
 import { TestDriveScheduleService } from './test-drive-schedule.service.js';
-
-const staffActor = (principal: StaffPrincipal) => ({
-  kind: 'staff' as const,
-  staffId: principal.id,
-  role: principal.role,
-  storeId: principal.storeId,
-});
 
 @ApiTags('staff')
 @Controller('staff')

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import type { DayAvailability, TestDriveBooking, TestDriveConsent } from '@dealer-care/domain';
 import { CurrentCustomer, CustomerAuth, Public } from '../../common/auth/auth.decorators.js';
-import type { CustomerPrincipal } from '../../common/auth/principal.js';
+import { customerActor, type CustomerPrincipal } from '../../common/auth/principal.js';
 import { BookingRateLimit } from '../../common/http/rate-limit.js';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service.js';
 import { sendIdempotentAnswer } from '../../common/idempotency/send-idempotent-answer.js';
@@ -24,8 +24,6 @@ import {
 } from './dto/test-drive.responses.js';
 import { TestDriveBookingsService } from './test-drive-bookings.service.js';
 import { TestDriveScheduleService } from './test-drive-schedule.service.js';
-
-const customer = (principal: CustomerPrincipal) => ({ kind: 'customer' as const, customerId: principal.id });
 
 @ApiTags('test-drive')
 @Controller()
@@ -116,7 +114,7 @@ export class TestDrivesController {
     @Param('id', IdParamPipe) id: number,
     @Body() body: CancelBookingBody,
   ): Promise<TestDriveBooking> {
-    return this.bookings.act(customer(principal), id, 'cancel', body);
+    return this.bookings.act(customerActor(principal), id, 'cancel', body);
   }
 
   @Post('test-drive/bookings/:id/reschedule')
@@ -130,7 +128,7 @@ export class TestDrivesController {
     @Param('id', IdParamPipe) id: number,
     @Body() body: RescheduleBookingBody,
   ): Promise<TestDriveBooking> {
-    return this.bookings.act(customer(principal), id, 'reschedule', body);
+    return this.bookings.act(customerActor(principal), id, 'reschedule', body);
   }
 
   @Post('test-drive/bookings/:id/accept-proposal')
@@ -144,7 +142,7 @@ export class TestDrivesController {
     @Param('id', IdParamPipe) id: number,
     @Body() _body: EmptyBody,
   ): Promise<TestDriveBooking> {
-    return this.bookings.act(customer(principal), id, 'accept_proposal');
+    return this.bookings.act(customerActor(principal), id, 'accept_proposal');
   }
 
   @Post('test-drive/bookings/:id/decline-proposal')
@@ -158,6 +156,6 @@ export class TestDrivesController {
     @Param('id', IdParamPipe) id: number,
     @Body() body: DeclineProposalBody,
   ): Promise<TestDriveBooking> {
-    return this.bookings.act(customer(principal), id, 'decline_proposal', body);
+    return this.bookings.act(customerActor(principal), id, 'decline_proposal', body);
   }
 }
