@@ -561,6 +561,27 @@ describe(`deliveries (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
       );
       expectProblem(await api.get(`/api/staff/stores/${demo.gz.id}/sales-orders`, staff.sz), 403);
       expect((await api.get(`/api/staff/sales-orders/${order.id}`, staff.admin)).status).toBe(200);
+      expectProblem(
+        await api.get(`/api/staff/sales-orders/${order.id}/signature`, staff.sz),
+        404,
+        'not_found',
+      );
+      expectProblem(
+        await api.get(`/api/staff/sales-orders/${order.id}/signature`, staff.chen),
+        404,
+        'not_found',
+      );
+      expectProblem(
+        await staffPost(staff.sz, order.id, 'vin', { vin: '1HGCM82633A004352' }),
+        404,
+        'not_found',
+      );
+      expectProblem(await staffPost(staff.sz, order.id, 'cancel', { reason: '别店取消' }), 404, 'not_found');
+      expectProblem(await api.get(`/api/staff/stores/${demo.gz.id}/delivery-checklists`, staff.sz), 403);
+      const customer = await t.customerToken('dev-dl-nosy', nextMobile());
+      expectProblem(await api.get(`/api/staff/stores/${demo.gz.id}/delivery-checklists`, customer), 403);
+      expectProblem(await api.get(`/api/staff/sales-orders/${order.id}/signature`, customer), 403);
+      expectProblem(await staffPost(customer, order.id, 'offer-dates', { options: [day(3)] }), 403);
       expectProblem(await api.get('/api/staff/sales-orders/abc', staff.chen), 400);
       expectProblem(await api.get('/api/staff/sales-orders/999999', staff.chen), 404);
     });
