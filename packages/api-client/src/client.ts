@@ -1,4 +1,25 @@
 import type {
+  AssignCaseRequest,
+  AuditTemplate,
+  CreateAuditRequest,
+  LowScoreCase,
+  CaseStatus,
+  Page,
+  PendingSurvey,
+  ProcessAudit,
+  SatisfactionQuery,
+  SatisfactionSummary,
+  SaveSurveyProgressRequest,
+  SubmitSurveyRequest,
+  SurveyForm,
+  SurveyKind,
+  SurveyResponseDetail,
+  SurveyResponseListItem,
+  SurveyResponsesQuery,
+  SurveySubmitted,
+  SurveyTemplate,
+  SurveyTemplateContent,
+  UpdateCaseRequest,
   AssignVinRequest,
   CancelOrderRequest,
   ChooseDateRequest,
@@ -222,6 +243,46 @@ export function createApiClient(options: ApiClientOptions) {
         request<DeliveryChecklistTemplates>('GET', `/staff/stores/${storeId}/delivery-checklists`),
       saveChecklists: (storeId: number, body: DeliveryChecklistTemplates) =>
         request<DeliveryChecklistTemplates>('PUT', `/staff/stores/${storeId}/delivery-checklists`, { body }),
+    },
+    surveys: {
+      /** Surveys sent to the customer and not yet completed or expired. */
+      pending: () => request<PendingSurvey[]>('GET', '/surveys'),
+      /** Opens a survey by its token (marks it opened); only the invited customer may. */
+      open: (token: string) => request<SurveyForm>('GET', `/surveys/${encodeURIComponent(token)}`),
+      /** Keeps partial answers; the survey counts as started, not as a response. */
+      saveProgress: (token: string, body: SaveSurveyProgressRequest) =>
+        request<SurveyForm>('PUT', `/surveys/${encodeURIComponent(token)}/progress`, { body }),
+      /** Idempotent: a resubmission answers with the first result and changes nothing. */
+      submit: (token: string, body: SubmitSurveyRequest) =>
+        request<SurveySubmitted>('POST', `/surveys/${encodeURIComponent(token)}/submit`, { body }),
+    },
+    satisfaction: {
+      summary: (query: SatisfactionQuery) =>
+        request<SatisfactionSummary>('GET', '/staff/satisfaction/summary', { query: { ...query } }),
+      responses: (query: SurveyResponsesQuery) =>
+        request<Page<SurveyResponseListItem>>('GET', '/staff/satisfaction/responses', { query: { ...query } }),
+      response: (id: number) => request<SurveyResponseDetail>('GET', `/staff/satisfaction/responses/${id}`),
+      /** The same filter as `responses`, every answer as a CSV text (UTF-8 with BOM, for Excel). */
+      exportCsv: (query: SatisfactionQuery) =>
+        request<string>('GET', '/staff/satisfaction/responses.csv', { query: { ...query } }),
+      cases: (query: { storeId?: number; status?: CaseStatus; overdueOnly?: boolean } = {}) =>
+        request<LowScoreCase[]>('GET', '/staff/satisfaction/cases', { query: { ...query } }),
+      case: (id: number) => request<LowScoreCase>('GET', `/staff/satisfaction/cases/${id}`),
+      updateCase: (id: number, body: UpdateCaseRequest) =>
+        request<LowScoreCase>('POST', `/staff/satisfaction/cases/${id}/progress`, { body }),
+      assignCase: (id: number, body: AssignCaseRequest) =>
+        request<LowScoreCase>('POST', `/staff/satisfaction/cases/${id}/owner`, { body }),
+      /** Every version of every kind, newest first. */
+      templates: () => request<SurveyTemplate[]>('GET', '/staff/survey-templates'),
+      /** Saves a changed template as a new active version of its kind (managers and admins). */
+      createTemplateVersion: (kind: SurveyKind, body: SurveyTemplateContent) =>
+        request<SurveyTemplate>('POST', `/staff/survey-templates/${kind}/versions`, { body }),
+      auditTemplate: () => request<AuditTemplate>('GET', '/staff/process-audits/template'),
+      audits: (query: { storeId?: number; consultantId?: number } = {}) =>
+        request<ProcessAudit[]>('GET', '/staff/process-audits', { query: { ...query } }),
+      /** Managers and admins (also entering a mystery shopper's sheet). */
+      createAudit: (storeId: number, body: CreateAuditRequest) =>
+        request<ProcessAudit>('POST', `/staff/stores/${storeId}/process-audits`, { body }),
     },
     staff: {
       /** The stores in the caller's scope, with their test-drive cars. */

@@ -18,3 +18,4 @@ export * from './test-drive/index.js';
 export * from './delivery/index.js';
 export * from './text/readable-code.js';
 export * from './notification/notification.types.js';
+export * from './survey/index.js';

@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'delivery_dates_offered',
   'delivery_delayed',
   'delivery_ready',
+  'survey_invited',
+  'survey_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -25,13 +27,15 @@ export const NOTIFICATION_KIND_LABEL_ZH: Record<NotificationKind, string> = {
   delivery_dates_offered: '请选择交车时间',
   delivery_delayed: '交车时间需要调整',
   delivery_ready: '您的新车已准备就绪',
+  survey_invited: '邀请您评价本次服务',
+  survey_reminder: '问卷即将过期，期待您的评价',
 };
 
 /** queued: waiting to be sent; sent; refused: the customer refused or has no subscription left (final); failed: gave up after retries. */
 export const NOTIFICATION_STATUSES = ['queued', 'sent', 'refused', 'failed'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
-export type NotificationSubjectType = 'test_drive_booking' | 'delivery';
+export type NotificationSubjectType = 'test_drive_booking' | 'delivery' | 'survey_invitation';
 
 /**
  * One message for one customer. `data` holds the values the message shows, by meaning
