@@ -161,7 +161,7 @@ async function e2e() {
       ['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
       {
         cwd: join(root, 'tests'),
-        env: { E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+        env: { E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: databaseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
       },
     );
     const counts = playwrightCounts(report) ?? { passed: 0, failed: 1 };

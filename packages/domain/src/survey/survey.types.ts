@@ -172,7 +172,7 @@ export interface SurveyScore {
   /** The overall-satisfaction stars, if asked. */
   overall: number | null;
   lowScore: boolean;
-  /** Why it is low, in Chinese, e.g. "交车 评分 37.5 低于 60". */
+  /** Why it is low, in Chinese, e.g. "「交车」得分 37.5，低于 60 分". */
   lowScoreReasons: string[];
 }
 
@@ -181,7 +181,12 @@ export interface SurveyScore {
 // ---------------------------------------------------------------------------------------------
 
 /** The journey events that create an invitation (one per event). */
-export const SURVEY_EVENT_TYPES = ['test_drive_completed', 'order_delivered', 'service_completed', 'prospect_lost'] as const;
+export const SURVEY_EVENT_TYPES = [
+  'test_drive_completed',
+  'order_delivered',
+  'service_completed',
+  'prospect_lost',
+] as const;
 export type SurveyEventType = (typeof SURVEY_EVENT_TYPES)[number];
 
 export const SURVEY_EVENT_KIND: Record<SurveyEventType, SurveyKind> = {
@@ -219,7 +224,16 @@ export const INVITATION_STATUS_LABEL_ZH: Record<InvitationStatus, string> = {
   dropped: '未发送',
 };
 
-export const INVITATION_ACTIONS = ['release', 'hold', 'drop', 'remind', 'open', 'save_progress', 'submit', 'expire'] as const;
+export const INVITATION_ACTIONS = [
+  'release',
+  'hold',
+  'drop',
+  'remind',
+  'open',
+  'save_progress',
+  'submit',
+  'expire',
+] as const;
 export type InvitationAction = (typeof INVITATION_ACTIONS)[number];
 
 /** Contact-budget and timing settings (configurable; these are the defaults). */
@@ -248,7 +262,12 @@ export const DEFAULT_SURVEY_POLICY: SurveyPolicy = {
 };
 
 /** Why an invitation is held or dropped. */
-export const INVITATION_HOLD_REASONS = ['contact_budget', 'open_complaint', 'no_wechat_customer', 'held_too_long'] as const;
+export const INVITATION_HOLD_REASONS = [
+  'contact_budget',
+  'open_complaint',
+  'no_wechat_customer',
+  'held_too_long',
+] as const;
 export type InvitationHoldReason = (typeof INVITATION_HOLD_REASONS)[number];
 
 export const INVITATION_HOLD_REASON_LABEL_ZH: Record<InvitationHoldReason, string> = {
@@ -399,10 +418,18 @@ export interface SatisfactionSummary {
   /** Monday of each store-local week. */
   byWeek: Array<ScoreAggregate & { week: string }>;
   byStore: Array<ScoreAggregate & { storeId: number; storeName: string }>;
-  byConsultant: Array<ScoreAggregate & { consultantId: number; consultantName: string; auditScore: number | null }>;
+  byConsultant: Array<
+    ScoreAggregate & { consultantId: number; consultantName: string; auditScore: number | null }
+  >;
   /** Weakest first (the PDCA "check" view). */
   byFactor: Array<{ key: string; label: string; weight: number; score: number | null; responses: number }>;
-  cases: { open: number; contacted: number; resolved: number; overdue: number; closedOnTimeRate: number | null };
+  cases: {
+    open: number;
+    contacted: number;
+    resolved: number;
+    overdue: number;
+    closedOnTimeRate: number | null;
+  };
 }
 
 export interface SurveyResponseListItem {
