@@ -189,6 +189,14 @@ await step(
     join(reports, 'portal.json'),
   ),
 );
+await step(
+  'unit: apps/miniapp',
+  suite(
+    'apps/miniapp',
+    ['node_modules/vitest/vitest.mjs', 'run', '--reporter=json'],
+    join(reports, 'miniapp.json'),
+  ),
+);
 await step('lint: eslint + prettier', check('pnpm', ['run', 'lint']));
 await step(
   'typecheck: api, portal, miniapp',

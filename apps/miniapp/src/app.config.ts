@@ -1,8 +1,6 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/me/index'],
   // Journeys live in subpackages so the main package stays small (WeChat allows 2 MB per package).
-  // Planned next:
-  //   { root: 'subpackages/survey', pages: ['pages/answer/index'] }     — satisfaction survey
   subPackages: [
     {
       // Test-drive booking: store detail, the wizard (store → model → date and slot → contact →
@@ -22,10 +20,18 @@ export default defineAppConfig({
       root: 'subpackages/delivery',
       pages: ['pages/mine/index', 'pages/detail/index'],
     },
+    {
+      // Satisfaction surveys (满意度评价): 待评价问卷 and the answer page, opened with `?token=` from the
+      // list or from the invitation's subscription message
+      // (`subpackages/survey/pages/answer/index?token=…`). Answers that fail to send wait in the
+      // main package's outbox (services/survey-outbox.ts) until the server has them.
+      root: 'subpackages/survey',
+      pages: ['pages/list/index', 'pages/answer/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['subpackages/booking'] },
-    'pages/me/index': { network: 'all', packages: ['subpackages/delivery'] },
+    'pages/me/index': { network: 'all', packages: ['subpackages/delivery', 'subpackages/survey'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -15,14 +15,23 @@ export async function loginWithWechat(): Promise<CustomerProfile> {
   return session.customer;
 }
 
-/** Logs in silently in the mini-program when there is no valid token; failures just leave the user logged out. */
-export async function ensureWechatLogin(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp' || getAccessToken()) return;
-  try {
-    await loginWithWechat();
-  } catch {
-    // The 我的 page offers a retry.
-  }
+let silentLogin: Promise<void> | null = null;
+
+/**
+ * Logs in silently in the mini-program when there is no valid token; failures just leave the user
+ * logged out. Calls while one runs share it (the app launching and a page opened from a message).
+ */
+export function ensureWechatLogin(): Promise<void> {
+  if (process.env.TARO_ENV !== 'weapp' || getAccessToken()) return Promise.resolve();
+  silentLogin ??= loginWithWechat()
+    .then(
+      () => undefined,
+      () => undefined, // The 我的 page offers a retry.
+    )
+    .finally(() => {
+      silentLogin = null;
+    });
+  return silentLogin;
 }
 
 /** The development account of this browser, generated once (`dev-xxxxxx`) and kept in storage. */

@@ -74,6 +74,16 @@ function subscribe(listener: () => void): () => void {
 
 const snapshot = (): SessionState => state;
 
+/** The logged-in customer's id, outside React; null when logged out. */
+export function currentCustomerId(): number | null {
+  return state.customer?.id ?? null;
+}
+
+/** Calls `listener` on every login, logout and profile change; returns the unsubscribe function. */
+export function onSessionChange(listener: () => void): () => void {
+  return subscribe(listener);
+}
+
 /** The current session; re-renders on login, logout and profile changes. */
 export function useSession(): SessionState {
   return useSyncExternalStore(subscribe, snapshot, snapshot);

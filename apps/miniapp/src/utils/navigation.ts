@@ -7,6 +7,9 @@ export const MY_BOOKINGS_PAGE = '/subpackages/booking/pages/mine/index';
 export const BOOKING_DETAIL_PAGE = '/subpackages/booking/pages/detail/index';
 export const MY_DELIVERIES_PAGE = '/subpackages/delivery/pages/mine/index';
 export const DELIVERY_DETAIL_PAGE = '/subpackages/delivery/pages/detail/index';
+export const PENDING_SURVEYS_PAGE = '/subpackages/survey/pages/list/index';
+/** Opened with `?token=` (also by the survey invitation's subscription message). */
+export const SURVEY_ANSWER_PAGE = '/subpackages/survey/pages/answer/index';
 export const HOME_PAGE = '/pages/index/index';
 export const ME_PAGE = '/pages/me/index';
 
@@ -39,6 +42,19 @@ export function openMyDeliveries(): void {
 
 export function openDeliveryDetail(id: number): void {
   void Taro.navigateTo({ url: `${DELIVERY_DETAIL_PAGE}?id=${id}` });
+}
+
+export function openPendingSurveys(): void {
+  void Taro.navigateTo({ url: PENDING_SURVEYS_PAGE });
+}
+
+/** The answer page of one survey (its token is URL-safe; encoded all the same). */
+export function surveyAnswerUrl(token: string): string {
+  return `${SURVEY_ANSWER_PAGE}?token=${encodeURIComponent(token)}`;
+}
+
+export function openSurvey(token: string): void {
+  void Taro.navigateTo({ url: surveyAnswerUrl(token) });
 }
 
 export function goHome(): void {

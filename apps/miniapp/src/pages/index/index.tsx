@@ -7,6 +7,7 @@ import DeliveryTodo from '../../components/delivery-todo';
 import ModelCard from '../../components/model-card';
 import Section from '../../components/section';
 import StoreCard from '../../components/store-card';
+import SurveyTodo from '../../components/survey-todo';
 import { useCatalogue } from '../../hooks/use-catalogue';
 import { getCustomerLocation } from '../../services/location';
 import { openBooking } from '../../utils/navigation';
@@ -17,7 +18,10 @@ const DEALER_NAME = process.env.TARO_APP_DEALER_NAME;
 export default function IndexPage() {
   const { stores, models, loadStores, loadModels } = useCatalogue();
   const location = useRef<GeoPoint | null>(null);
-  /** Bumped when the page is shown again or pulled down: the 待办 card reloads (a delay, a date chosen). */
+  /**
+   * Bumped when the page is shown again or pulled down: the 待办 and 待评价问卷 cards reload (a delay,
+   * a date chosen, a survey answered).
+   */
   const [todoKey, setTodoKey] = useState(0);
   const shownOnce = useRef(false);
 
@@ -52,6 +56,7 @@ export default function IndexPage() {
       </View>
 
       <DeliveryTodo refreshKey={todoKey} />
+      <SurveyTodo refreshKey={todoKey} />
 
       <Section
         title="门店"

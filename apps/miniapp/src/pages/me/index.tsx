@@ -5,6 +5,7 @@ import type { ButtonProps } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { isMainlandMobile, MOBILE_INVALID_MESSAGE, ordersNeedingAttention } from '@dealer-care/domain';
 import { api } from '../../services/api';
+import { pendingSurveyCount } from '../../services/pending-surveys';
 import {
   bindPhone,
   defaultDevUser,
@@ -15,7 +16,12 @@ import {
 } from '../../services/auth';
 import { useSession } from '../../services/session';
 import { errorTitle } from '../../utils/errors';
-import { openMyBookings, openMyDeliveries, takeReturnAfterLogin } from '../../utils/navigation';
+import {
+  openMyBookings,
+  openMyDeliveries,
+  openPendingSurveys,
+  takeReturnAfterLogin,
+} from '../../utils/navigation';
 import styles from './index.module.scss';
 
 const isWeapp = process.env.TARO_ENV === 'weapp';
@@ -30,26 +36,32 @@ export default function MePage() {
   const [devMobile, setDevMobile] = useState('');
   /** Orders waiting for the customer (a date to choose, a delay, 按时到店), for the 我的交车 cell. */
   const [deliveryTodos, setDeliveryTodos] = useState(0);
+  /** Surveys waiting for the customer, for the 待评价问卷 cell (hidden when none). */
+  const [pendingSurveys, setPendingSurveys] = useState(0);
 
-  const loadDeliveryTodos = useCallback(() => {
+  const loadTodoCounts = useCallback(() => {
     api.deliveries.mine().then(
       (orders) => setDeliveryTodos(ordersNeedingAttention(orders).length),
       () => setDeliveryTodos(0),
     );
+    pendingSurveyCount().then(setPendingSurveys, () => setPendingSurveys(0));
   }, []);
 
   const loggedIn = customer !== null;
   useEffect(() => {
-    if (loggedIn) loadDeliveryTodos();
-    else setDeliveryTodos(0);
-  }, [loggedIn, loadDeliveryTodos]);
+    if (loggedIn) loadTodoCounts();
+    else {
+      setDeliveryTodos(0);
+      setPendingSurveys(0);
+    }
+  }, [loggedIn, loadTodoCounts]);
 
   // The first show is covered by the effect above; later ones (back from an order) refresh the count.
   const shownOnce = useRef(false);
   useDidShow(() => {
     // Keeps nickname and phone current; a 401 logs out through the API client.
     refreshProfile().catch(() => undefined);
-    if (shownOnce.current && customer) loadDeliveryTodos();
+    if (shownOnce.current && customer) loadTodoCounts();
     shownOnce.current = true;
   });
 
@@ -134,6 +146,15 @@ export default function MePage() {
               clickable
               onClick={openMyDeliveries}
             />
+            {pendingSurveys > 0 ? (
+              <Cell
+                className="my-surveys"
+                title={`待评价问卷 (${pendingSurveys})`}
+                extra="›"
+                clickable
+                onClick={openPendingSurveys}
+              />
+            ) : null}
             <Cell title="手机号" extra={customer.phoneMasked ?? '未绑定'} />
           </CellGroup>
 
