@@ -54,7 +54,8 @@ export async function checkedInTestDrive(
   customerName: string,
 ): Promise<CheckedInDrive> {
   const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl) throw new Error('E2E_DATABASE_URL is needed to move the booking to now (see run-all.mjs)');
+  if (!databaseUrl)
+    throw new Error('E2E_DATABASE_URL is needed to move the booking to now (see run-all.mjs)');
 
   const customerToken = await customerLoginToken(request, devUser);
   const stores = await json<Array<{ id: number; name: string }>>(await request.get('/api/stores'));
