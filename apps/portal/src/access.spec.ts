@@ -2,22 +2,36 @@ import { STAFF_ROLES, type StaffRole } from '@dealer-care/domain';
 import { describe, expect, it } from 'vitest';
 import {
   SECTIONS,
+  SATISFACTION_TABS,
+  canAssignCases,
+  canEditSurveyTemplates,
   canEditTestDrivePolicy,
   canOpen,
+  canPickSatisfactionStore,
+  canRecordAudits,
+  canWorkCase,
   canSee,
   menuFor,
   sectionDef,
+  satisfactionTabsFor,
   sectionOfPath,
 } from './access';
 
 const keys = (role: StaffRole) => menuFor(role).map((item) => item.key);
 
 describe('menuFor', () => {
-  it('gives consultants the daily sections only', () => {
-    expect(keys('consultant')).toEqual(['home', 'stores', 'test-drives', 'deliveries', 'follow-ups']);
+  it('gives consultants the daily sections and satisfaction', () => {
+    expect(keys('consultant')).toEqual([
+      'home',
+      'stores',
+      'test-drives',
+      'deliveries',
+      'follow-ups',
+      'satisfaction',
+    ]);
   });
 
-  it('adds satisfaction for managers', () => {
+  it('gives managers the same sections as consultants', () => {
     expect(keys('manager')).toEqual([
       'home',
       'stores',
@@ -32,7 +46,7 @@ describe('menuFor', () => {
     expect(keys('admin')).toEqual([...SECTIONS]);
   });
 
-  it('labels every item in Chinese and marks home, stores, test drives and deliveries as built', () => {
+  it('labels every item in Chinese and marks home, stores, test drives, deliveries and satisfaction as built', () => {
     const admin = menuFor('admin');
     expect(admin.map((item) => item.label)).toEqual([
       '工作台',
@@ -48,28 +62,30 @@ describe('menuFor', () => {
       'stores',
       'test-drives',
       'deliveries',
+      'satisfaction',
     ]);
   });
 });
 
 describe('canSee / canOpen', () => {
-  it.each(STAFF_ROLES)('lets %s see and open home, stores, test drives and deliveries', (role) => {
-    for (const section of ['home', 'stores', 'test-drives', 'deliveries'] as const) {
-      expect(canSee(role, section)).toBe(true);
-      expect(canOpen(role, section)).toBe(true);
-    }
-  });
+  it.each(STAFF_ROLES)(
+    'lets %s see and open home, stores, test drives, deliveries and satisfaction',
+    (role) => {
+      for (const section of ['home', 'stores', 'test-drives', 'deliveries', 'satisfaction'] as const) {
+        expect(canSee(role, section)).toBe(true);
+        expect(canOpen(role, section)).toBe(true);
+      }
+    },
+  );
 
-  it('hides satisfaction from consultants and settings from everyone but admins', () => {
-    expect(canSee('consultant', 'satisfaction')).toBe(false);
-    expect(canSee('manager', 'satisfaction')).toBe(true);
+  it('hides settings from everyone but admins', () => {
     expect(canSee('consultant', 'settings')).toBe(false);
     expect(canSee('manager', 'settings')).toBe(false);
     expect(canSee('admin', 'settings')).toBe(true);
   });
 
   it('never opens a section that is not built yet, even for admins', () => {
-    for (const section of ['follow-ups', 'satisfaction', 'settings'] as const) {
+    for (const section of ['follow-ups', 'settings'] as const) {
       expect(canOpen('admin', section)).toBe(false);
     }
   });
@@ -92,6 +108,7 @@ describe('sectionOfPath', () => {
     expect(sectionOfPath('/settings')).toBe('settings');
     expect(sectionOfPath('/test-drives')).toBe('test-drives');
     expect(sectionOfPath('/deliveries')).toBe('deliveries');
+    expect(sectionOfPath('/satisfaction')).toBe('satisfaction');
     expect(sectionOfPath('/nowhere')).toBeUndefined();
   });
 
@@ -104,5 +121,34 @@ describe('canEditTestDrivePolicy', () => {
   it('lets managers and admins change the booking rules; consultants only read them', () => {
     expect(STAFF_ROLES.filter(canEditTestDrivePolicy)).toEqual(['manager', 'admin']);
     expect(canEditTestDrivePolicy('consultant')).toBe(false);
+  });
+});
+
+describe('satisfaction access', () => {
+  it('opens every tab to managers and admins, all but process audits to consultants', () => {
+    expect(satisfactionTabsFor('manager')).toEqual([...SATISFACTION_TABS]);
+    expect(satisfactionTabsFor('admin')).toEqual([...SATISFACTION_TABS]);
+    expect(satisfactionTabsFor('consultant')).toEqual(['dashboard', 'responses', 'cases', 'templates']);
+  });
+
+  it('lets managers and admins edit templates, record audits and assign cases; consultants read', () => {
+    for (const rule of [canEditSurveyTemplates, canRecordAudits, canAssignCases]) {
+      expect(STAFF_ROLES.filter(rule)).toEqual(['manager', 'admin']);
+    }
+  });
+
+  it('lets only admins narrow the figures to one store', () => {
+    expect(STAFF_ROLES.filter(canPickSatisfactionStore)).toEqual(['admin']);
+  });
+
+  it('lets a consultant work only the cases they own; managers and admins any', () => {
+    const mine = { owner: { id: 7 } };
+    const theirs = { owner: { id: 8 } };
+    const nobody = { owner: null };
+    expect(canWorkCase({ id: 7, role: 'consultant' }, mine)).toBe(true);
+    expect(canWorkCase({ id: 7, role: 'consultant' }, theirs)).toBe(false);
+    expect(canWorkCase({ id: 7, role: 'consultant' }, nobody)).toBe(false);
+    expect(canWorkCase({ id: 1, role: 'manager' }, theirs)).toBe(true);
+    expect(canWorkCase({ id: 1, role: 'admin' }, nobody)).toBe(true);
   });
 });

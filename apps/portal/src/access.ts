@@ -40,13 +40,7 @@ const DEFS: Record<Section, SectionDef> = {
   },
   deliveries: { key: 'deliveries', label: '交车管理', path: '/deliveries', roles: ALL, available: true },
   'follow-ups': { key: 'follow-ups', label: '回访任务', path: '/follow-ups', roles: ALL, available: false },
-  satisfaction: {
-    key: 'satisfaction',
-    label: '满意度',
-    path: '/satisfaction',
-    roles: ['manager', 'admin'],
-    available: false,
-  },
+  satisfaction: { key: 'satisfaction', label: '满意度', path: '/satisfaction', roles: ALL, available: true },
   settings: { key: 'settings', label: '设置', path: '/settings', roles: ['admin'], available: false },
 };
 
@@ -79,4 +73,49 @@ export function sectionOfPath(pathname: string): Section | undefined {
 /** Whether a role may change a store's test-drive booking rules (the API allows managers and admins). */
 export function canEditTestDrivePolicy(role: StaffRole): boolean {
   return role === 'manager' || role === 'admin';
+}
+
+/** The parts of 满意度, in tab order. */
+export const SATISFACTION_TABS = ['dashboard', 'responses', 'cases', 'templates', 'audits'] as const;
+export type SatisfactionTab = (typeof SATISFACTION_TABS)[number];
+
+/**
+ * The tabs of 满意度 a role may open. Everyone reads the dashboard, the answers, the low-score
+ * cases and the templates of their scope (the API limits consultants and managers to their store);
+ * process audits are entered and read by managers and admins.
+ */
+export function satisfactionTabsFor(role: StaffRole): SatisfactionTab[] {
+  return SATISFACTION_TABS.filter((tab) => tab !== 'audits' || canRecordAudits(role));
+}
+
+/** Managers and admins save a changed survey template as a new version; consultants read them. */
+export function canEditSurveyTemplates(role: StaffRole): boolean {
+  return role === 'manager' || role === 'admin';
+}
+
+/** Managers and admins fill in process audits (their own or a mystery shopper's sheet). */
+export function canRecordAudits(role: StaffRole): boolean {
+  return role === 'manager' || role === 'admin';
+}
+
+/** Managers and admins hand a low-score case to another member of staff. */
+export function canAssignCases(role: StaffRole): boolean {
+  return role === 'manager' || role === 'admin';
+}
+
+/** Only admins see several stores and may narrow the satisfaction figures to one. */
+export function canPickSatisfactionStore(role: StaffRole): boolean {
+  return role === 'admin';
+}
+
+/**
+ * Whether a member of staff may record a call or close a low-score case: managers and admins any
+ * case they can see, a consultant the cases they own.
+ */
+export function canWorkCase(
+  staff: { id: number; role: StaffRole },
+  lowScoreCase: { owner: { id: number } | null },
+): boolean {
+  if (staff.role !== 'consultant') return true;
+  return lowScoreCase.owner?.id === staff.id;
 }

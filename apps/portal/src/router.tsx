@@ -49,6 +49,11 @@ export const router = createBrowserRouter(
                   handle: { section: 'deliveries' } satisfies RouteHandle,
                   lazy: page(() => import('./pages/deliveries')),
                 },
+                {
+                  path: 'satisfaction',
+                  handle: { section: 'satisfaction' } satisfies RouteHandle,
+                  lazy: page(() => import('./pages/satisfaction')),
+                },
                 { path: '*', Component: NotFound },
               ],
             },

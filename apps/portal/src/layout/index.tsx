@@ -33,6 +33,7 @@ import { FeedbackProvider } from '../components/feedback';
 import { clearSession } from '../auth/session';
 import { useStaffStores } from '../pages/stores/queries';
 import { storeLabel } from '../pages/stores/summary';
+import { useOpenCaseCount } from '../pages/satisfaction/queries';
 import { useTestDriveAlerts } from '../pages/test-drives/live';
 
 const ICONS: Record<Section, ReactNode> = {
@@ -78,6 +79,7 @@ function Shell() {
     stores.data,
     staff !== null && canOpen(staff.role, 'test-drives'),
   );
+  const openCases = useOpenCaseCount(staff !== null && canOpen(staff.role, 'satisfaction'));
   const clearTestDrives = testDrives.clear;
   // Opening the section is looking at the changes.
   useEffect(() => {
@@ -99,6 +101,16 @@ function Shell() {
             size="small"
             title={`${testDrives.unseen} 条新变动`}
             data-testid="test-drives-badge"
+          />
+        </Flex>
+      ) : item.key === 'satisfaction' && openCases > 0 ? (
+        <Flex align="center" justify="space-between" gap={4}>
+          <span>{item.label}</span>
+          <Badge
+            count={openCases}
+            size="small"
+            title={`${openCases} 条低分待回访`}
+            data-testid="satisfaction-badge"
           />
         </Flex>
       ) : (
