@@ -15,6 +15,7 @@ import { CustomersModule } from './modules/customers/customers.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { StoresModule } from './modules/stores/stores.module.js';
+import { SurveysModule } from './modules/surveys/surveys.module.js';
 import { TestDrivesModule } from './modules/test-drives/test-drives.module.js';
 import { DeliveriesModule } from './modules/deliveries/deliveries.module.js';
 import { VehicleModelsModule } from './modules/vehicle-models/vehicle-models.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         VehicleModelsModule,
         TestDrivesModule,
         DeliveriesModule,
+        SurveysModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

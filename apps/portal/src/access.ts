@@ -88,9 +88,12 @@ export function satisfactionTabsFor(role: StaffRole): SatisfactionTab[] {
   return SATISFACTION_TABS.filter((tab) => tab !== 'audits' || canRecordAudits(role));
 }
 
-/** Managers and admins save a changed survey template as a new version; consultants read them. */
+/**
+ * The group admin saves a changed survey template as a new version; store staff read them. One
+ * survey for the whole group keeps the stores' scores comparable.
+ */
 export function canEditSurveyTemplates(role: StaffRole): boolean {
-  return role === 'manager' || role === 'admin';
+  return role === 'admin';
 }
 
 /** Managers and admins fill in process audits (their own or a mystery shopper's sheet). */

@@ -260,7 +260,9 @@ export function createApiClient(options: ApiClientOptions) {
       summary: (query: SatisfactionQuery) =>
         request<SatisfactionSummary>('GET', '/staff/satisfaction/summary', { query: { ...query } }),
       responses: (query: SurveyResponsesQuery) =>
-        request<Page<SurveyResponseListItem>>('GET', '/staff/satisfaction/responses', { query: { ...query } }),
+        request<Page<SurveyResponseListItem>>('GET', '/staff/satisfaction/responses', {
+          query: { ...query },
+        }),
       response: (id: number) => request<SurveyResponseDetail>('GET', `/staff/satisfaction/responses/${id}`),
       /** The same filter as `responses`, every answer as a CSV text (UTF-8 with BOM, for Excel). */
       exportCsv: (query: SatisfactionQuery) =>
@@ -274,7 +276,7 @@ export function createApiClient(options: ApiClientOptions) {
         request<LowScoreCase>('POST', `/staff/satisfaction/cases/${id}/owner`, { body }),
       /** Every version of every kind, newest first. */
       templates: () => request<SurveyTemplate[]>('GET', '/staff/survey-templates'),
-      /** Saves a changed template as a new active version of its kind (managers and admins). */
+      /** Saves a changed template as a new active version of its kind (the group admin only: one survey for every store). */
       createTemplateVersion: (kind: SurveyKind, body: SurveyTemplateContent) =>
         request<SurveyTemplate>('POST', `/staff/survey-templates/${kind}/versions`, { body }),
       auditTemplate: () => request<AuditTemplate>('GET', '/staff/process-audits/template'),

@@ -61,10 +61,42 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, /JWT_SECRET must be set to a random string of at least 32 characters/],
     [{ CORS_ORIGINS: 'https://ok.example,ftp://bad' }, /CORS_ORIGINS entries must be origins/],
     [{ WECHAT_API_BASE: 'file:///etc' }, /WECHAT_API_BASE must use http: or https:/],
+    [{ SURVEY_TOKEN_SECRET: 'short' }, /SURVEY_TOKEN_SECRET must be a random string of at least 32/],
+    [{ SURVEY_DISPATCH_INTERVAL_MS: '-1' }, /SURVEY_DISPATCH_INTERVAL_MS must be an integer/],
+    [{ SURVEY_DELIVERY_SEND_TIME: '25:00' }, /SURVEY_DELIVERY_SEND_TIME must be a time of day/],
+    [{ SURVEY_EXPIRY_DAYS: '0' }, /SURVEY_EXPIRY_DAYS must be an integer from 1/],
   ])('refuses %j with one clear line', (env, message) => {
     const text = errorOf(env);
     expect(text).toMatch(message);
     expect(text).not.toContain('\n');
+  });
+
+  it('signs survey links with SURVEY_TOKEN_SECRET, or a key derived from the JWT secret', () => {
+    const derived = loadConfig({ JWT_SECRET: 'j'.repeat(40) }).survey;
+    expect(derived.tokenSecret).toHaveLength(32);
+    expect(derived.tokenSecret.toString('utf8')).not.toContain('jjjj');
+    expect(loadConfig({ JWT_SECRET: 'k'.repeat(40) }).survey.tokenSecret.equals(derived.tokenSecret)).toBe(
+      false,
+    );
+    const own = loadConfig({ SURVEY_TOKEN_SECRET: 's'.repeat(32) }).survey;
+    expect(own.tokenSecret.toString('utf8')).toBe('s'.repeat(32));
+    expect(errorOf({ JWT_SECRET: 'x'.repeat(40), SURVEY_TOKEN_SECRET: 'x'.repeat(40) })).toMatch(
+      /SURVEY_TOKEN_SECRET must differ from JWT_SECRET/,
+    );
+  });
+
+  it('runs the survey dispatcher every minute, except in tests, with the default contact policy', () => {
+    expect(loadConfig({}).survey).toMatchObject({
+      dispatchIntervalMs: 60_000,
+      policy: { contactGapDays: 7, expiryDays: 14, reminderAfterDays: 3, deliverySendTime: '10:00' },
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).survey.dispatchIntervalMs).toBe(0);
+    expect(
+      loadConfig({ SURVEY_DISPATCH_INTERVAL_MS: '0', SURVEY_CONTACT_GAP_DAYS: '3' }).survey,
+    ).toMatchObject({
+      dispatchIntervalMs: 0,
+      policy: { contactGapDays: 3 },
+    });
   });
 
   it('refuses development conveniences in production', () => {

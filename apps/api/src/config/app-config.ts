@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { DEFAULT_SURVEY_POLICY, type SurveyPolicy } from '@dealer-care/domain';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +21,11 @@ export interface AppConfig {
   wechat: { appId: string; appSecret: string; apiBase: string; timeoutMs: number };
   /** Keys for the driving-licence number (PIPL sensitive data) and how long it is kept after the drive. */
   licence: { hashKey: Buffer; encryptionKey: Buffer; retentionDays: number };
+  /**
+   * Satisfaction surveys: the key signing survey links, how often the dispatcher looks for
+   * invitations to send, remind or expire (0 = never; tests run it by hand), and the contact policy.
+   */
+  survey: { tokenSecret: Buffer; dispatchIntervalMs: number; policy: SurveyPolicy };
   bookingRateLimitPerMinute: number;
   devLoginEnabled: boolean;
   seedDemoData: boolean;
@@ -96,6 +102,32 @@ function readKey(env: Env, name: string, production: boolean, devLabel: string):
   if (key.length !== 32)
     throw new ConfigError(`${name} must be 32 bytes: 64 hex characters or 44 base64 characters`);
   return key;
+}
+
+/** "HH:mm", 00:00–23:59. */
+function readClock(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) {
+    throw new ConfigError(`${name} must be a time of day as HH:mm, e.g. 10:00 (got "${raw}")`);
+  }
+  return raw;
+}
+
+/**
+ * The survey-link signing key: SURVEY_TOKEN_SECRET (at least 32 characters), or derived from the
+ * JWT secret so that one secret suffices; a separate key keeps the two kinds of token apart.
+ */
+function readSurveyTokenSecret(env: Env, jwtSecret: string): Buffer {
+  const raw = env.SURVEY_TOKEN_SECRET?.trim();
+  if (raw === undefined || raw === '') {
+    return createHmac('sha256', jwtSecret).update('dealer-care survey token v1').digest();
+  }
+  if (raw.length < 32) {
+    throw new ConfigError('SURVEY_TOKEN_SECRET must be a random string of at least 32 characters');
+  }
+  if (raw === jwtSecret) throw new ConfigError('SURVEY_TOKEN_SECRET must differ from JWT_SECRET');
+  return Buffer.from(raw, 'utf8');
 }
 
 function resolveFromApi(path: string): string {
@@ -185,6 +217,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: readInt(env, 'WECHAT_TIMEOUT_MS', 5000, 100, 60000),
     },
     licence,
+    survey: {
+      tokenSecret: readSurveyTokenSecret(env, jwtSecret),
+      dispatchIntervalMs: readInt(
+        env,
+        'SURVEY_DISPATCH_INTERVAL_MS',
+        nodeEnv === 'test' ? 0 : 60_000,
+        0,
+        86_400_000,
+      ),
+      policy: {
+        contactGapDays: readInt(env, 'SURVEY_CONTACT_GAP_DAYS', DEFAULT_SURVEY_POLICY.contactGapDays, 0, 365),
+        expiryDays: readInt(env, 'SURVEY_EXPIRY_DAYS', DEFAULT_SURVEY_POLICY.expiryDays, 1, 365),
+        reminderAfterDays: readInt(
+          env,
+          'SURVEY_REMINDER_AFTER_DAYS',
+          DEFAULT_SURVEY_POLICY.reminderAfterDays,
+          1,
+          365,
+        ),
+        maxHoldDays: readInt(env, 'SURVEY_MAX_HOLD_DAYS', DEFAULT_SURVEY_POLICY.maxHoldDays, 1, 365),
+        deliverySendTime: readClock(env, 'SURVEY_DELIVERY_SEND_TIME', DEFAULT_SURVEY_POLICY.deliverySendTime),
+        caseDueHours: readInt(env, 'SURVEY_CASE_DUE_HOURS', DEFAULT_SURVEY_POLICY.caseDueHours, 1, 24 * 30),
+      },
+    },
     bookingRateLimitPerMinute: readInt(env, 'BOOKING_RATE_LIMIT_PER_MINUTE', 30, 1, 100000),
     devLoginEnabled,
     seedDemoData,

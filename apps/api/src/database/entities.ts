@@ -7,6 +7,12 @@ import { DeliverySignatureEntity } from '../modules/deliveries/entities/delivery
 import { SalesOrderEntity } from '../modules/deliveries/entities/sales-order.entity.js';
 import { NotificationOutboxEntity } from '../modules/notifications/notification-outbox.entity.js';
 import { StaffUserEntity } from '../modules/staff/staff-user.entity.js';
+import { LowScoreCaseEntity } from '../modules/surveys/entities/low-score-case.entity.js';
+import { ProcessAuditEntity } from '../modules/surveys/entities/process-audit.entity.js';
+import { SurveyFactorScoreEntity } from '../modules/surveys/entities/survey-factor-score.entity.js';
+import { SurveyInvitationEntity } from '../modules/surveys/entities/survey-invitation.entity.js';
+import { SurveyResponseEntity } from '../modules/surveys/entities/survey-response.entity.js';
+import { SurveyTemplateEntity } from '../modules/surveys/entities/survey-template.entity.js';
 import { StoreClosedDateEntity } from '../modules/stores/store-closed-date.entity.js';
 import { StoreOpeningPeriodEntity } from '../modules/stores/store-opening-period.entity.js';
 import { StoreEntity } from '../modules/stores/store.entity.js';
@@ -39,4 +45,10 @@ export const ENTITIES = [
   DeliveryConfirmationEntity,
   DeliverySignatureEntity,
   DeliveryChecklistTemplateEntity,
+  SurveyTemplateEntity,
+  SurveyInvitationEntity,
+  SurveyResponseEntity,
+  SurveyFactorScoreEntity,
+  LowScoreCaseEntity,
+  ProcessAuditEntity,
 ];

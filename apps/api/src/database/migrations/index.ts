@@ -2,6 +2,7 @@ import { Init1763900000000 } from './1763900000000-init.js';
 import { TestDriveBookings1764000000000 } from './1764000000000-test-drive-bookings.js';
 import { NotificationOutbox1764100000000 } from './1764100000000-notification-outbox.js';
 import { Deliveries1764200000000 } from './1764200000000-deliveries.js';
+import { Surveys1764300000000 } from './1764300000000-surveys.js';
 
 /** Every migration in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   TestDriveBookings1764000000000,
   NotificationOutbox1764100000000,
   Deliveries1764200000000,
+  Surveys1764300000000,
 ];

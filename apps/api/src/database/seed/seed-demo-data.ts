@@ -15,6 +15,7 @@ import {
   type DemoStaff,
 } from './demo-data.js';
 import { seedDemoOrders } from './seed-demo-orders.js';
+import { seedDemoSurveys } from './seed-demo-surveys.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -103,15 +104,14 @@ export async function seedDemoData(
       ),
     );
 
-    await seedDemoOrders(
-      manager,
-      {
-        stores: storeIds,
-        models: modelIds,
-        staff: new Map(staff.map((member) => [member.username, { id: member.id, name: member.displayName }])),
-      },
-      new Date(),
-    );
+    const ids = {
+      stores: storeIds,
+      models: modelIds,
+      staff: new Map(staff.map((member) => [member.username, { id: member.id, name: member.displayName }])),
+    };
+    const now = new Date();
+    await seedDemoOrders(manager, ids, now);
+    await seedDemoSurveys(manager, ids, now);
   });
   return { seeded: true, accounts: DEMO_STAFF, password: DEMO_PASSWORD };
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 import {
@@ -39,12 +39,15 @@ import {
 } from '@dealer-care/domain';
 import { TransactionRunner } from '../../common/database/transaction-runner.js';
 import { DomainException } from '../../common/problem/domain.exception.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { enqueueNotification } from '../notifications/enqueue-notification.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { toStoreSchedule } from '../stores/store-schedule.js';
 import { StoreEntity } from '../stores/store.entity.js';
+import { createSurveyInvitation } from '../surveys/create-survey-invitation.js';
 import { VehicleModelEntity } from '../vehicle-models/vehicle-model.entity.js';
 import { DeliveryChecklistTemplateEntity } from './entities/delivery-checklist-template.entity.js';
 import { DeliveryConfirmationEntity } from './entities/delivery-confirmation.entity.js';
@@ -81,6 +84,7 @@ const NOTIFY: Partial<Record<DeliveryAction, NotificationKind>> = {
 @Injectable()
 export class DeliveriesService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     @InjectRepository(SalesOrderEntity) private readonly orders: Repository<SalesOrderEntity>,
     @InjectRepository(DeliveryEventEntity) private readonly events: Repository<DeliveryEventEntity>,
@@ -375,6 +379,7 @@ export class DeliveriesService {
       // Ticks are kept on the items themselves (who and when); the timeline keeps the steps.
       if (action !== 'tick_checklist') await this.recordEvent(manager, order, actor, action, from, note);
       await this.tellCustomer(manager, order, action, store);
+      if (action === 'deliver') await this.owesSalesSurvey(manager, order, store, now);
     });
     return this.view(id, actor, now);
   }
@@ -538,6 +543,31 @@ export class DeliveriesService {
         remark: kind === 'delivery_delayed' ? (order.delayReason ?? '') : '',
       },
     });
+  }
+
+  /** A delivered car owes the customer the purchase survey (sent the next day), committed with the handover. */
+  private async owesSalesSurvey(
+    manager: EntityManager,
+    order: SalesOrderEntity,
+    store: StoreEntity,
+    now: Date,
+  ): Promise<void> {
+    const model = await manager.findOneBy(VehicleModelEntity, { id: order.modelId });
+    await createSurveyInvitation(
+      manager,
+      {
+        type: 'order_delivered',
+        id: order.id,
+        at: now,
+        store,
+        consultantId: order.consultantId,
+        customerId: order.customerId,
+        customerName: order.customerName,
+        customerMobile: order.customerMobile,
+        what: `交车 ${model ? modelDisplayName(model) : ''}`,
+      },
+      this.config.survey.policy,
+    );
   }
 
   private async view(id: number, viewer: DeliveryActor, now: Date): Promise<SalesOrder> {

@@ -47,6 +47,7 @@ import { isUniqueViolation } from '../../database/unique-violation.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { enqueueNotification } from '../notifications/enqueue-notification.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
+import { createSurveyInvitation } from '../surveys/create-survey-invitation.js';
 import { TestDriveCarEntity } from '../stores/test-drive-car.entity.js';
 import { VehicleModelEntity } from '../vehicle-models/vehicle-model.entity.js';
 import { toBookingResponse, toSnapshot } from './booking.mapper.js';
@@ -422,6 +423,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
           startsAt: eventStartsAt,
         });
         await this.tellCustomer(manager, booking, action, context);
+        if (action === 'complete') await this.owesFeedbackSurvey(manager, booking, context, now);
       });
     } catch (error) {
       if (error instanceof SlotTaken) {
@@ -680,6 +682,31 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
         remark: (proposed ? booking.proposalNote : booking.closingReason) ?? '',
       },
     });
+  }
+
+  /** A completed drive owes the customer the 试乘试驾意见表, committed with the completion. */
+  private async owesFeedbackSurvey(
+    manager: EntityManager,
+    booking: TestDriveBookingEntity,
+    context: StoreBookingContext,
+    now: Date,
+  ): Promise<void> {
+    const model = await manager.findOneBy(VehicleModelEntity, { id: booking.modelId });
+    await createSurveyInvitation(
+      manager,
+      {
+        type: 'test_drive_completed',
+        id: booking.id,
+        at: now,
+        store: context.store,
+        consultantId: booking.consultantId,
+        customerId: booking.customerId,
+        customerName: booking.customerName,
+        customerMobile: booking.mobile,
+        what: `试驾 ${model ? modelDisplayName(model) : ''}`,
+      },
+      this.config.survey.policy,
+    );
   }
 
   private async slotTakenProblem(

@@ -58,7 +58,9 @@ export function Templates({ context }: { context: SatisfactionContext }) {
           onChange={chooseKind}
           options={SURVEY_KINDS.map((k) => ({ value: k, label: SURVEY_KIND_LABEL_ZH[k] }))}
         />
-        {!editable && <Typography.Text type="secondary">仅门店经理和管理员可修改问卷模板</Typography.Text>}
+        {!editable && (
+          <Typography.Text type="secondary">问卷模板全集团统一，仅集团管理员可修改</Typography.Text>
+        )}
       </Flex>
       <Alert
         type="info"

@@ -1,0 +1,361 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, IsNull, Not, Repository, type EntityManager } from 'typeorm';
+import {
+  clipForMessage,
+  decideInvitationAction,
+  decideRelease,
+  INVITATION_STATUSES,
+  invitationExpiresAt,
+  messageTime,
+  reminderDue,
+  type InvitationAction,
+  type InvitationStatus,
+  type NotificationKind,
+  type SurveyPolicy,
+} from '@dealer-care/domain';
+import { TransactionRunner } from '../../common/database/transaction-runner.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import { CustomerEntity } from '../customers/customer.entity.js';
+import { SalesOrderEntity } from '../deliveries/entities/sales-order.entity.js';
+import { enqueueNotification } from '../notifications/enqueue-notification.js';
+import { StoreEntity } from '../stores/store.entity.js';
+import { LowScoreCaseEntity } from './entities/low-score-case.entity.js';
+import { SurveyInvitationEntity } from './entities/survey-invitation.entity.js';
+import { SurveyTokenSigner } from './survey-token.js';
+
+const DAY_MS = 86_400_000;
+const BATCH = 200;
+
+/** The statuses an action may start from, per the domain's one decision function. */
+export function statusesAllowing(action: InvitationAction): InvitationStatus[] {
+  return INVITATION_STATUSES.filter((status) => decideInvitationAction(status, action).allowed);
+}
+
+/** Statuses the dispatcher still has work for: send, hold, drop, remind or expire. */
+const PENDING = [...new Set([...statusesAllowing('release'), ...statusesAllowing('expire')])];
+
+/** The mini-program page a survey message opens. */
+export function surveyPage(token: string): string {
+  return `subpackages/survey/pages/answer/index?token=${encodeURIComponent(token)}`;
+}
+
+/** When a sent invitation needs looking at again: its one reminder, then its expiry. */
+export function nextCheckWhileOpen(
+  sentAt: Date,
+  remindedAt: Date | null,
+  expiresAt: Date,
+  policy: SurveyPolicy,
+): Date {
+  if (remindedAt !== null) return expiresAt;
+  const remindAt = new Date(new Date(sentAt).getTime() + policy.reminderAfterDays * DAY_MS);
+  return remindAt.getTime() < new Date(expiresAt).getTime() ? remindAt : expiresAt;
+}
+
+/**
+ * When a survey sent at `sentAt` expires, to the whole second: the token carries it in seconds,
+ * and a DATETIME column without fractions would otherwise round or cut the milliseconds.
+ */
+export function tokenExpiry(sentAt: Date, policy: SurveyPolicy): Date {
+  return new Date(Math.floor(invitationExpiresAt(sentAt, policy).getTime() / 1000) * 1000);
+}
+
+export interface DispatchResult {
+  sent: number;
+  held: number;
+  dropped: number;
+  reminded: number;
+  expired: number;
+}
+
+/**
+ * Moves invitations along in time: releases due ones per the contact budget (or holds or drops
+ * them), reminds once, expires. Every change is a conditional UPDATE … WHERE status IN (…), and
+ * the outbox row is written in the same transaction only when that update changed the row, so two
+ * API processes running it at once never send or remind twice. Runs on an interval
+ * (SURVEY_DISPATCH_INTERVAL_MS) and, for one customer, before their pending list is answered.
+ */
+@Injectable()
+export class SurveyDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SurveyDispatcher.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly tokens: SurveyTokenSigner,
+    @InjectRepository(SurveyInvitationEntity)
+    private readonly invitations: Repository<SurveyInvitationEntity>,
+    @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
+    @InjectRepository(SalesOrderEntity) private readonly orders: Repository<SalesOrderEntity>,
+    @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const interval = this.config.survey.dispatchIntervalMs;
+    if (interval <= 0) return;
+    // Issue 6 moves this onto the durable job runner; until then every process may run it safely.
+    this.timer = setInterval(() => void this.tick(), interval);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private get policy(): SurveyPolicy {
+    return this.config.survey.policy;
+  }
+
+  /** Everything due at `now` (for one customer only, when given). */
+  async runDue(now: Date = new Date(), scope: { customerId?: number } = {}): Promise<DispatchResult> {
+    const result: DispatchResult = { sent: 0, held: 0, dropped: 0, reminded: 0, expired: 0 };
+    const due = await this.dueInvitations(now, scope.customerId);
+    for (const invitation of due) {
+      try {
+        await this.step(invitation, now, result);
+      } catch (error) {
+        this.logger.error(
+          `Survey invitation ${invitation.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+      }
+    }
+    return result;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const result = await this.runDue();
+      const changed = Object.entries(result).filter(([, count]) => count > 0);
+      if (changed.length > 0) {
+        this.logger.log(`Survey invitations: ${changed.map(([what, n]) => `${what} ${n}`).join(', ')}`);
+      }
+    } catch (error) {
+      this.logger.error(`Survey dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async dueInvitations(now: Date, customerId?: number): Promise<SurveyInvitationEntity[]> {
+    const query = this.invitations
+      .createQueryBuilder('i')
+      .where('i.status IN (:...pending)', { pending: PENDING })
+      .andWhere('i.next_check_at <= :now', { now })
+      .orderBy('i.next_check_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .take(BATCH);
+    if (customerId !== undefined) {
+      const phone = (await this.customers.findOneBy({ id: customerId }))?.phone ?? null;
+      query.andWhere(
+        new Brackets((where) => {
+          where.where('i.customer_id = :customerId', { customerId });
+          // A delivery not linked yet, under the phone this customer bound through WeChat.
+          if (phone) where.orWhere('(i.customer_id IS NULL AND i.customer_mobile = :phone)', { phone });
+        }),
+      );
+    }
+    return query.getMany();
+  }
+
+  private async step(invitation: SurveyInvitationEntity, now: Date, result: DispatchResult): Promise<void> {
+    if (invitation.status === 'scheduled' || invitation.status === 'held') {
+      await this.release(invitation, now, result);
+      return;
+    }
+    const expiresAt = invitation.expiresAt ?? invitationExpiresAt(invitation.sentAt ?? now, this.policy);
+    if (now.getTime() >= new Date(expiresAt).getTime()) {
+      const changed = await this.transactions.run((manager) =>
+        this.transition(manager, invitation.id, 'expire', { nextCheckAt: null }),
+      );
+      if (changed) result.expired += 1;
+      return;
+    }
+    const sentAt = invitation.sentAt ?? now;
+    const remind = reminderDue({
+      now,
+      sentAt,
+      remindedAt: invitation.remindedAt,
+      status: invitation.status,
+      policy: this.policy,
+    });
+    if (!remind) {
+      await this.invitations.update(
+        { id: invitation.id, status: invitation.status },
+        { nextCheckAt: nextCheckWhileOpen(sentAt, invitation.remindedAt, expiresAt, this.policy) },
+      );
+      return;
+    }
+    const store = await this.stores.findOneByOrFail({ id: invitation.storeId });
+    const reminded = await this.transactions.run(async (manager) => {
+      const changed = await this.transition(
+        manager,
+        invitation.id,
+        'remind',
+        { remindedAt: now, nextCheckAt: expiresAt },
+        { remindedAt: true },
+      );
+      if (changed && invitation.customerId !== null) {
+        await this.notify(manager, 'survey_reminder', invitation, invitation.customerId, expiresAt, store);
+      }
+      return changed;
+    });
+    if (reminded) result.reminded += 1;
+  }
+
+  /** A scheduled or held invitation whose time has come: send, hold or drop it. */
+  private async release(
+    invitation: SurveyInvitationEntity,
+    now: Date,
+    result: DispatchResult,
+  ): Promise<void> {
+    const customerId = invitation.customerId ?? (await this.resolveCustomer(invitation));
+    const store = await this.stores.findOneByOrFail({ id: invitation.storeId });
+    const outcome = await this.transactions.run(async (manager) => {
+      // First statement of the transaction: serialises one customer's releases across processes,
+      // and the budget reads below see every survey sent before the lock was granted.
+      if (customerId !== null) await this.lockCustomer(manager, customerId);
+      const lastSent =
+        customerId === null
+          ? null
+          : await manager.getRepository(SurveyInvitationEntity).findOne({
+              where: { customerId, id: Not(invitation.id), sentAt: Not(IsNull()) },
+              order: { sentAt: 'DESC' },
+            });
+      const hasOpenComplaint =
+        customerId !== null &&
+        (await manager
+          .getRepository(LowScoreCaseEntity)
+          .existsBy({ customerId, status: Not('resolved' as const) }));
+      const decision = decideRelease({
+        now,
+        sendAt: new Date(invitation.sendAt),
+        customerLinked: customerId !== null,
+        lastSurveySentAt: lastSent?.sentAt ? new Date(lastSent.sentAt) : null,
+        hasOpenComplaint,
+        policy: this.policy,
+      });
+      const linked = customerId !== null ? { customerId } : {};
+      switch (decision.kind) {
+        case 'wait':
+          await this.transition(
+            manager,
+            invitation.id,
+            'hold',
+            { nextCheckAt: new Date(invitation.sendAt) },
+            {
+              keepStatus: true,
+            },
+          );
+          return null;
+        case 'hold':
+          return (await this.transition(manager, invitation.id, 'hold', {
+            ...linked,
+            holdReason: decision.reason,
+            nextCheckAt: decision.retryAt,
+          }))
+            ? 'held'
+            : null;
+        case 'drop':
+          return (await this.transition(manager, invitation.id, 'drop', {
+            ...linked,
+            holdReason: decision.reason,
+            nextCheckAt: null,
+          }))
+            ? 'dropped'
+            : null;
+        case 'send': {
+          const expiresAt = tokenExpiry(now, this.policy);
+          const changed = await this.transition(manager, invitation.id, 'release', {
+            customerId: customerId!,
+            holdReason: null,
+            sentAt: now,
+            expiresAt,
+            nextCheckAt: nextCheckWhileOpen(now, null, expiresAt, this.policy),
+          });
+          if (!changed) return null;
+          await this.notify(manager, 'survey_invited', invitation, customerId!, expiresAt, store);
+          return 'sent';
+        }
+      }
+    });
+    if (outcome) result[outcome] += 1;
+  }
+
+  /**
+   * The conditional update behind every step: it changes the row only if its status still allows
+   * the action, and says whether it did. `keepStatus` updates fields without moving the status.
+   */
+  private async transition(
+    manager: EntityManager,
+    id: number,
+    action: InvitationAction,
+    fields: Partial<SurveyInvitationEntity>,
+    options: { remindedAt?: boolean; keepStatus?: boolean } = {},
+  ): Promise<boolean> {
+    const from = statusesAllowing(action);
+    const next = decideInvitationAction(from[0]!, action);
+    const set: Partial<SurveyInvitationEntity> = { ...fields };
+    // Every action the dispatcher takes leads to one status whatever it starts from, except remind (stays).
+    if (!options.keepStatus && action !== 'remind' && next.allowed) set.status = next.next;
+    const query = manager
+      .createQueryBuilder()
+      .update(SurveyInvitationEntity)
+      .set(set)
+      .where('id = :id', { id })
+      .andWhere('status IN (:...from)', { from });
+    if (options.remindedAt) query.andWhere('reminded_at IS NULL');
+    const { affected } = await query.execute();
+    return (affected ?? 0) > 0;
+  }
+
+  /** The customer of an unlinked delivery: the order's linked customer, or the one WeChat customer bound to its phone. */
+  private async resolveCustomer(invitation: SurveyInvitationEntity): Promise<number | null> {
+    if (invitation.eventType === 'order_delivered') {
+      const order = await this.orders.findOneBy({ id: invitation.eventId });
+      if (order?.customerId) return order.customerId;
+    }
+    const matches = await this.customers.find({ where: { phone: invitation.customerMobile }, take: 2 });
+    return matches.length === 1 ? matches[0]!.id : null;
+  }
+
+  private async lockCustomer(manager: EntityManager, customerId: number): Promise<void> {
+    if (!this.transactions.isMysql) return;
+    await manager
+      .getRepository(CustomerEntity)
+      .findOne({ where: { id: customerId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  private async notify(
+    manager: EntityManager,
+    kind: Extract<NotificationKind, 'survey_invited' | 'survey_reminder'>,
+    invitation: SurveyInvitationEntity,
+    customerId: number,
+    expiresAt: Date,
+    store: StoreEntity,
+  ): Promise<void> {
+    await enqueueNotification(manager, {
+      kind,
+      customerId,
+      subjectType: 'survey_invitation',
+      subjectId: invitation.id,
+      page: surveyPage(this.tokens.sign(invitation.id, expiresAt)),
+      data: {
+        subject: clipForMessage(invitation.subject),
+        storeName: store.name,
+        time: messageTime(expiresAt, store.timeZone),
+        remark: '请在此时间前完成评价',
+      },
+    });
+  }
+}
