@@ -148,6 +148,8 @@ async function e2e() {
       PUBLIC_URL: baseUrl,
       DATABASE_URL: databaseUrl,
       AUTH_DEV_LOGIN: 'true',
+      // Journeys log in many people within a minute; the limit itself is proven by the integration suite.
+      LOGIN_RATE_LIMIT_PER_MINUTE: '200',
       SEED_DEMO_DATA: 'true',
       LOG_LEVEL: 'error',
     },
