@@ -21,6 +21,14 @@ export class TransactionRunner {
     return type === 'mysql' || type === 'mariadb';
   }
 
+  /**
+   * The find option that locks the rows read inside `run` (SELECT … FOR UPDATE) on MySQL/MariaDB;
+   * none on SQLite, where this process's transactions already run one at a time.
+   */
+  get forUpdate(): { lock?: { mode: 'pessimistic_write' } } {
+    return this.isMysql ? { lock: { mode: 'pessimistic_write' } } : {};
+  }
+
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isMysql) {
       const next = this.sqliteQueue.then(() => this.dataSource.transaction(work));

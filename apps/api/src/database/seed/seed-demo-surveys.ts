@@ -1,17 +1,13 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import {
   addDays,
-  caseDueAt,
-  countAnswered,
   DEFAULT_SALES_AUDIT,
   DEFAULT_SURVEY_POLICY,
   invitationSendAt,
   isQuestionVisible,
   localDateIn,
-  localWeekStart,
   periodsOn,
   scoreAudit,
-  scoreSurvey,
   SURVEY_EVENT_KIND,
   validateAnswers,
   visibleQuestions,
@@ -26,7 +22,6 @@ import {
   type SurveyKind,
   type SurveyQuestion,
 } from '@dealer-care/domain';
-import { invitationSubject } from '../../modules/surveys/create-survey-invitation.js';
 import type { CaseNote } from '../../modules/surveys/entities/low-score-case.entity.js';
 import { LowScoreCaseEntity } from '../../modules/surveys/entities/low-score-case.entity.js';
 import { ProcessAuditEntity } from '../../modules/surveys/entities/process-audit.entity.js';
@@ -35,6 +30,12 @@ import { SurveyInvitationEntity } from '../../modules/surveys/entities/survey-in
 import { SurveyResponseEntity } from '../../modules/surveys/entities/survey-response.entity.js';
 import type { SurveyTemplateEntity } from '../../modules/surveys/entities/survey-template.entity.js';
 import { nextCheckWhileOpen, tokenExpiry } from '../../modules/surveys/survey-dispatcher.js';
+import {
+  answerProgress,
+  invitationRow,
+  responseRows,
+  type InvitationRow,
+} from '../../modules/surveys/survey-rows.js';
 import { activeSurveyTemplate } from '../../modules/surveys/survey-templates.js';
 import { DEMO_BRAND, DEMO_MODELS, DEMO_STAFF, DEMO_STORES } from './demo-data.js';
 import type { DemoIds } from './seed-demo-orders.js';
@@ -210,6 +211,9 @@ interface StoreRef {
   hours: (typeof DEMO_STORES)[number]['hours'];
 }
 
+/** An invitation of the demo, its id assigned here. */
+type Planned = InvitationRow & { id: number };
+
 /** Rows waiting for their multi-row INSERT. */
 interface Pending {
   invitations: ObjectLiteral[];
@@ -279,33 +283,26 @@ export async function seedDemoSurveys(
             eventSeq += 1;
             mobileSeq += 1;
             const model = random.pick(DEMO_MODELS);
-            const kind = SURVEY_EVENT_KIND[eventType];
-            const template = templates.get(kind)!;
+            const template = templates.get(SURVEY_EVENT_KIND[eventType])!;
             const customerName = `${random.pick(SURNAMES)}${random.pick(GIVEN)}${random.chance(0.5) ? random.pick(GIVEN) : ''}`;
-            const base = {
+            // Scheduled as a real event's invitation would be; planInvitation says what became of it.
+            const base: Planned = {
               id: invitationId++,
-              kind,
-              templateId: template.id,
-              eventType,
-              eventId: EVENT_ID_BASE + eventSeq,
-              storeId: store.id,
-              consultantId: consultant.id,
-              customerId: null,
-              customerName,
-              customerMobile: `1760000${String(mobileSeq).padStart(4, '0')}`,
-              subject: invitationSubject({
-                type: eventType,
-                id: EVENT_ID_BASE + eventSeq,
-                at,
-                store,
-                consultantId: consultant.id,
-                customerId: null,
-                customerName,
-                customerMobile: '',
-                what: `${EVENT_WHAT[eventType]} ${DEMO_BRAND} ${model.name}`,
-              }),
-              sendAt,
-              answers: {},
+              ...invitationRow(
+                {
+                  type: eventType,
+                  id: EVENT_ID_BASE + eventSeq,
+                  at,
+                  store,
+                  consultantId: consultant.id,
+                  customerId: null,
+                  customerName,
+                  customerMobile: `1760000${String(mobileSeq).padStart(4, '0')}`,
+                  what: `${EVENT_WHAT[eventType]} ${DEMO_BRAND} ${model.name}`,
+                },
+                template,
+                sendAt,
+              ),
             };
             const mood =
               trend +
@@ -360,23 +357,13 @@ function planInvitation(
   pending: Pending,
   random: Random,
   now: Date,
-  base: ObjectLiteral & { id: number; kind: SurveyKind; storeId: number; sendAt: Date },
+  base: Planned,
   template: SurveyTemplateEntity,
   store: StoreRef,
   consultant: StaffRef,
   mood: number,
   responseId: number,
 ): boolean {
-  const unsent = {
-    sentAt: null,
-    remindedAt: null,
-    openedAt: null,
-    startedAt: null,
-    completedAt: null,
-    expiresAt: null,
-    answeredCount: 0,
-    questionCount: visibleQuestions(template.content.questions, {}).length,
-  };
   const sinceSend = now.getTime() - base.sendAt.getTime();
   // The contact budget holds a few back: recent ones wait, old ones were dropped after 14 days.
   const recent = sinceSend < POLICY.maxHoldDays * DAY;
@@ -385,7 +372,6 @@ function planInvitation(
       const reason: InvitationHoldReason = random.chance(0.75) ? 'contact_budget' : 'open_complaint';
       pending.invitations.push({
         ...base,
-        ...unsent,
         status: 'held',
         holdReason: reason,
         nextCheckAt: new Date(now.getTime() + random.int(6, 60) * HOUR),
@@ -393,7 +379,6 @@ function planInvitation(
     } else {
       pending.invitations.push({
         ...base,
-        ...unsent,
         status: 'dropped',
         holdReason: 'held_too_long',
         nextCheckAt: null,
@@ -425,9 +410,9 @@ function planInvitation(
     const openedAt = new Date(
       Math.max(sentAt.getTime() + MINUTE, completedAt.getTime() - random.int(2, 6) * MINUTE),
     );
-    pending.invitations.push({
+    const completed: Planned = {
       ...base,
-      status: 'completed' satisfies InvitationStatus,
+      status: 'completed',
       holdReason: null,
       nextCheckAt: null,
       sentAt,
@@ -436,23 +421,10 @@ function planInvitation(
       startedAt: openedAt,
       completedAt,
       expiresAt,
-      answers,
-      answeredCount: countAnswered(questions, answers),
-      questionCount: visibleQuestions(questions, answers).length,
-    });
-    recordResponse(
-      pending,
-      random,
-      now,
-      base,
-      template,
-      store,
-      consultant,
-      answers,
-      sentAt,
-      completedAt,
-      responseId,
-    );
+      ...answerProgress(questions, answers),
+    };
+    pending.invitations.push(completed);
+    recordResponse(pending, random, now, completed, template, store, consultant, answers, responseId);
     return true;
   }
 
@@ -481,9 +453,7 @@ function planInvitation(
     startedAt: started ? new Date(seen.getTime() + 2 * MINUTE) : null,
     completedAt: null,
     expiresAt,
-    answers: partial,
-    answeredCount: countAnswered(questions, partial),
-    questionCount: visibleQuestions(questions, partial).length,
+    ...answerProgress(questions, partial),
   });
   return false;
 }
@@ -545,57 +515,29 @@ function drawAnswers(
   return checked.answers;
 }
 
-/** The response, its factor scores and, for a low score, its case, as the submit writes them. */
+/**
+ * The response, its factor scores and, for a low score, its case, built as the submit builds
+ * them; the case is then moved along as a store would have worked it by `now`.
+ */
 function recordResponse(
   pending: Pending,
   random: Random,
   now: Date,
-  base: { id: number; kind: SurveyKind; storeId: number },
+  invitation: Planned,
   template: SurveyTemplateEntity,
   store: StoreRef,
   consultant: StaffRef,
   answers: SurveyAnswers,
-  sentAt: Date,
-  completedAt: Date,
   responseId: number,
 ): void {
-  const score = scoreSurvey(template.content, answers);
-  const localDate = localDateIn(store.timeZone, completedAt);
-  pending.responses.push({
-    id: responseId,
-    invitationId: base.id,
-    templateId: template.id,
-    kind: base.kind,
-    storeId: base.storeId,
-    consultantId: consultant.id,
-    customerId: null,
-    completedAt,
-    localDate,
-    localWeek: localWeekStart(localDate),
-    minutesToAnswer: Math.max(0, Math.round((completedAt.getTime() - sentAt.getTime()) / MINUTE)),
-    indexScore: score.index,
-    nps: score.nps,
-    overall: score.overall,
-    lowScore: score.lowScore,
-    lowReasons: score.lowScoreReasons,
-    answers,
-  });
-  for (const factor of score.factors) {
-    if (factor.score === null) continue;
-    pending.factors.push({
-      responseId,
-      factorKey: factor.key,
-      kind: base.kind,
-      storeId: base.storeId,
-      consultantId: consultant.id,
-      localDate,
-      score: factor.score,
-    });
-  }
-  if (!score.lowScore) return;
+  const completedAt = invitation.completedAt!;
+  const rows = responseRows(invitation, template, answers, completedAt, store.timeZone, POLICY);
+  pending.responses.push({ id: responseId, ...rows.response });
+  pending.factors.push(...rows.factorScores.map((row) => ({ ...row, responseId })));
+  if (!rows.lowScoreCase) return;
 
   // Recent cases are still being worked; older ones mostly resolved, some late, a few forgotten.
-  const dueAt = caseDueAt(completedAt, POLICY);
+  const { dueAt } = rows.lowScoreCase;
   const age = now.getTime() - completedAt.getTime();
   const roll = random.next();
   let status: CaseStatus;
@@ -645,18 +587,7 @@ function recordResponse(
       note: random.pick(CASE_NOTES.resolved),
     });
   }
-  pending.cases.push({
-    responseId,
-    storeId: base.storeId,
-    customerId: null,
-    ownerId: consultant.id,
-    status,
-    openedAt: completedAt,
-    dueAt,
-    contactedAt,
-    resolvedAt,
-    notes,
-  });
+  pending.cases.push({ ...rows.lowScoreCase, responseId, status, contactedAt, resolvedAt, notes });
 }
 
 /** Three audits per consultant about a month apart, the middle one by a mystery shopper. */

@@ -48,6 +48,7 @@ import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { toStoreSchedule } from '../stores/store-schedule.js';
 import { StoreEntity } from '../stores/store.entity.js';
 import { createSurveyInvitation } from '../surveys/create-survey-invitation.js';
+import { modelSubject } from '../vehicle-models/model-subject.js';
 import { VehicleModelEntity } from '../vehicle-models/vehicle-model.entity.js';
 import { DeliveryChecklistTemplateEntity } from './entities/delivery-checklist-template.entity.js';
 import { DeliveryConfirmationEntity } from './entities/delivery-confirmation.entity.js';
@@ -462,7 +463,7 @@ export class DeliveriesService {
   private async lockOrder(manager: EntityManager, id: number): Promise<SalesOrderEntity> {
     const order = await manager.getRepository(SalesOrderEntity).findOne({
       where: { id },
-      ...(this.transactions.isMysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...this.transactions.forUpdate,
     });
     if (!order) throw new DomainException(ErrorCode.NotFound, NOT_FOUND);
     return order;
@@ -525,7 +526,6 @@ export class DeliveriesService {
   ): Promise<void> {
     const kind = NOTIFY[action];
     if (!kind || order.customerId === null) return;
-    const model = await manager.findOneBy(VehicleModelEntity, { id: order.modelId });
     const times =
       kind === 'delivery_ready' && order.scheduledAt
         ? [messageTime(order.scheduledAt, store.timeZone)]
@@ -537,7 +537,7 @@ export class DeliveriesService {
       subjectId: order.id,
       page: `subpackages/delivery/pages/detail/index?id=${order.id}`,
       data: {
-        subject: clipForMessage(`交车 ${model ? modelDisplayName(model) : ''}`),
+        subject: clipForMessage(await modelSubject(manager, '交车', order.modelId)),
         storeName: store.name,
         time: times.join('；'),
         remark: kind === 'delivery_delayed' ? (order.delayReason ?? '') : '',
@@ -552,7 +552,6 @@ export class DeliveriesService {
     store: StoreEntity,
     now: Date,
   ): Promise<void> {
-    const model = await manager.findOneBy(VehicleModelEntity, { id: order.modelId });
     await createSurveyInvitation(
       manager,
       {
@@ -564,7 +563,7 @@ export class DeliveriesService {
         customerId: order.customerId,
         customerName: order.customerName,
         customerMobile: order.customerMobile,
-        what: `交车 ${model ? modelDisplayName(model) : ''}`,
+        what: await modelSubject(manager, '交车', order.modelId),
       },
       this.config.survey.policy,
     );

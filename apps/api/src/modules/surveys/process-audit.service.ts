@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type FindOptionsWhere } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import {
-  canAccessStore,
   DEFAULT_SALES_AUDIT,
   ErrorCode,
   scoreAudit,
-  storeScopeOf,
   validateAuditMarks,
   type AuditTemplate,
   type CreateAuditRequest,
@@ -14,6 +12,7 @@ import {
   type ProcessAudit,
 } from '@dealer-care/domain';
 import type { StaffPrincipal } from '../../common/auth/principal.js';
+import { assertStoreInScope, storesToList } from '../../common/auth/store-scope.js';
 import { DomainException } from '../../common/problem/domain.exception.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { StoreEntity } from '../stores/store.entity.js';
@@ -39,20 +38,11 @@ export class ProcessAuditService {
     principal: StaffPrincipal,
     query: { storeId?: number; consultantId?: number },
   ): Promise<ProcessAudit[]> {
-    let storeFilter: FindOptionsWhere<ProcessAuditEntity>['storeId'];
-    if (query.storeId !== undefined) {
-      if (!canAccessStore(principal, query.storeId)) throw new DomainException(ErrorCode.OutOfStoreScope);
-      storeFilter = query.storeId;
-    } else {
-      const scope = storeScopeOf(principal);
-      if (scope !== 'all') {
-        if (scope.length === 0) throw new DomainException(ErrorCode.OutOfStoreScope);
-        storeFilter = In(scope);
-      }
-    }
+    const stores = storesToList(principal, query.storeId);
+    if (stores !== 'all' && stores.length === 0) throw new DomainException(ErrorCode.OutOfStoreScope);
     const rows = await this.audits.find({
       where: {
-        ...(storeFilter !== undefined ? { storeId: storeFilter } : {}),
+        ...(stores !== 'all' ? { storeId: In(stores) } : {}),
         ...(query.consultantId !== undefined ? { consultantId: query.consultantId } : {}),
       },
       order: { auditedAt: 'DESC', id: 'DESC' },
@@ -67,7 +57,7 @@ export class ProcessAuditService {
     body: CreateAuditRequest,
     now = new Date(),
   ): Promise<ProcessAudit> {
-    if (!canAccessStore(principal, storeId)) throw new DomainException(ErrorCode.OutOfStoreScope);
+    assertStoreInScope(principal, storeId);
     if (!(await this.stores.existsBy({ id: storeId }))) {
       throw new DomainException(ErrorCode.NotFound, '门店不存在');
     }

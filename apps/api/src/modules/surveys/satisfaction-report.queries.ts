@@ -11,6 +11,7 @@ import {
   zonedToUtc,
   addDays,
   type ScoreAggregate,
+  type SurveyFunnel,
   type SurveyKind,
 } from '@dealer-care/domain';
 import { LowScoreCaseEntity } from './entities/low-score-case.entity.js';
@@ -204,15 +205,8 @@ function whereInWindows<T extends ObjectLiteral>(
   return qb.andWhere(`(${parts.join(' OR ')})`, params);
 }
 
-export interface FunnelCounts {
-  invited: number;
-  opened: number;
-  started: number;
-  completed: number;
-  expired: number;
-  held: number;
-  dropped: number;
-}
+/** The funnel's counts; the rates are worked out from them by the service. */
+export type FunnelCounts = Omit<SurveyFunnel, 'responseRate' | 'medianHoursToAnswer'>;
 
 /**
  * The invitations sent in the range and how far each got (a completed one was opened and started

@@ -13,7 +13,6 @@ import {
   localDateIn,
   maskMobile,
   npsGroupOf,
-  storeScopeOf,
   SURVEY_KIND_LABEL_ZH,
   utcToZoned,
   visibleQuestions,
@@ -30,6 +29,7 @@ import {
   type SurveyResponsesQuery,
 } from '@dealer-care/domain';
 import type { StaffPrincipal } from '../../common/auth/principal.js';
+import { storesToList } from '../../common/auth/store-scope.js';
 import { DomainException } from '../../common/problem/domain.exception.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { StoreEntity } from '../stores/store.entity.js';
@@ -381,19 +381,14 @@ export class SatisfactionReportService {
     query: ResponsesFilter,
     now: Date,
   ): Promise<{ scope: ReportScope; stores: StoreEntity[] }> {
-    let stores: StoreEntity[];
-    if (query.storeId !== undefined) {
-      if (!canAccessStore(principal, query.storeId)) throw new DomainException(ErrorCode.OutOfStoreScope);
-      const store = await this.stores.findOneBy({ id: query.storeId });
-      if (!store) throw new DomainException(ErrorCode.NotFound, '门店不存在');
-      stores = [store];
-    } else {
-      const visible = storeScopeOf(principal);
-      if (visible !== 'all' && visible.length === 0) throw new DomainException(ErrorCode.OutOfStoreScope);
-      stores = await this.stores.find({
-        where: visible === 'all' ? {} : { id: In(visible) },
-        order: { id: 'ASC' },
-      });
+    const visible = storesToList(principal, query.storeId);
+    if (visible !== 'all' && visible.length === 0) throw new DomainException(ErrorCode.OutOfStoreScope);
+    const stores = await this.stores.find({
+      where: visible === 'all' ? {} : { id: In(visible) },
+      order: { id: 'ASC' },
+    });
+    if (query.storeId !== undefined && stores.length === 0) {
+      throw new DomainException(ErrorCode.NotFound, '门店不存在');
     }
 
     const today = localDateIn(stores[0]?.timeZone ?? FALLBACK_TIME_ZONE, now);

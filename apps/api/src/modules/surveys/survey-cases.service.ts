@@ -6,14 +6,13 @@ import {
   decideCaseTransition,
   ErrorCode,
   isCaseOverdue,
-  storeScopeOf,
   type AssignCaseRequest,
   type CaseStatus,
   type LowScoreCase,
   type UpdateCaseRequest,
 } from '@dealer-care/domain';
 import type { StaffPrincipal } from '../../common/auth/principal.js';
-import { assertStoreInScope } from '../../common/auth/store-scope.js';
+import { storesToList } from '../../common/auth/store-scope.js';
 import { TransactionRunner } from '../../common/database/transaction-runner.js';
 import { DomainException } from '../../common/problem/domain.exception.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
@@ -49,11 +48,9 @@ export class SurveyCasesService {
 
   /** Cases of the caller's store (admins: every store, or the one asked for); unfinished and soonest due first. */
   async list(principal: StaffPrincipal, query: CaseListQuery, now = new Date()): Promise<LowScoreCase[]> {
-    if (query.storeId !== undefined) assertStoreInScope(principal, query.storeId);
-    const scope = storeScopeOf(principal);
+    const stores = storesToList(principal, query.storeId);
     const where: FindOptionsWhere<LowScoreCaseEntity> = {};
-    if (query.storeId !== undefined) where.storeId = query.storeId;
-    else if (scope !== 'all') where.storeId = In(scope);
+    if (stores !== 'all') where.storeId = In(stores);
     if (query.status) where.status = query.status;
     else if (query.overdueOnly) where.status = Not('resolved' as const);
     const rows = await this.cases.find({ where, order: { dueAt: 'ASC', id: 'ASC' }, take: LIST_LIMIT });
@@ -137,7 +134,7 @@ export class SurveyCasesService {
   private async lock(manager: EntityManager, id: number): Promise<LowScoreCaseEntity> {
     const row = await manager.getRepository(LowScoreCaseEntity).findOne({
       where: { id },
-      ...(this.transactions.isMysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...this.transactions.forUpdate,
     });
     if (!row) throw new DomainException(ErrorCode.NotFound, NOT_FOUND);
     return row;

@@ -73,7 +73,7 @@ export class SurveyTemplatesService {
           const latest = await repo.findOne({
             where: { kind },
             order: { version: 'DESC' },
-            ...(this.transactions.isMysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+            ...this.transactions.forUpdate,
           });
           await repo.update({ kind, active: true }, { active: false });
           const saved = await repo.save(

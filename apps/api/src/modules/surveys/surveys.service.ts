@@ -2,16 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, MoreThan, Repository, type EntityManager } from 'typeorm';
 import {
-  caseDueAt,
-  countAnswered,
   decideInvitationAction,
   ErrorCode,
   isInvitationAnswerable,
-  localDateIn,
-  localWeekStart,
-  scoreSurvey,
   validateAnswers,
-  visibleQuestions,
   type FieldError,
   type PendingSurvey,
   type SurveyAnswers,
@@ -33,6 +27,7 @@ import { SurveyResponseEntity } from './entities/survey-response.entity.js';
 import { SurveyTemplateEntity } from './entities/survey-template.entity.js';
 import { statusesAllowing, SurveyDispatcher } from './survey-dispatcher.js';
 import { toPendingSurvey, toSurveyForm, toSurveySubmitted } from './survey.mapper.js';
+import { answerProgress, responseRows } from './survey-rows.js';
 import { jsonBytes, MAX_JSON_BYTES } from './survey-templates.js';
 import { SurveyTokenSigner } from './survey-token.js';
 
@@ -117,15 +112,12 @@ export class SurveysService {
       const locked = await this.lock(manager, invitation.id);
       this.assertAction(locked, 'save_progress');
       await this.assertNotExpired(locked, now);
-      const questions = template.content.questions;
       await manager.update(
         SurveyInvitationEntity,
         { id: locked.id },
         {
           status: 'started',
-          answers: cleaned,
-          answeredCount: countAnswered(questions, cleaned),
-          questionCount: visibleQuestions(questions, cleaned).length,
+          ...answerProgress(template.content.questions, cleaned),
           openedAt: locked.openedAt ?? now,
           startedAt: locked.startedAt ?? now,
         },
@@ -158,16 +150,13 @@ export class SurveysService {
         if (locked.status === 'completed') return;
         this.assertAction(locked, 'submit');
         await this.assertNotExpired(locked, now);
-        const questions = template.content.questions;
         const { affected } = await manager
           .createQueryBuilder()
           .update(SurveyInvitationEntity)
           .set({
             status: 'completed',
             completedAt: now,
-            answers: cleaned,
-            answeredCount: countAnswered(questions, cleaned),
-            questionCount: visibleQuestions(questions, cleaned).length,
+            ...answerProgress(template.content.questions, cleaned),
             openedAt: locked.openedAt ?? now,
             startedAt: locked.startedAt ?? now,
             nextCheckAt: null,
@@ -187,6 +176,7 @@ export class SurveysService {
 
   // ---- helpers ----------------------------------------------------------------------------
 
+  /** The response, its factor scores and, for a low score, its case: built as the demo seed builds them. */
   private async recordResponse(
     manager: EntityManager,
     invitation: SurveyInvitationEntity,
@@ -195,58 +185,15 @@ export class SurveysService {
     answers: SurveyAnswers,
     now: Date,
   ): Promise<void> {
-    const score = scoreSurvey(template.content, answers);
-    const localDate = localDateIn(store.timeZone, now);
-    const sentAt = new Date(invitation.sentAt ?? now);
-    const response = await manager.save(
-      manager.create(SurveyResponseEntity, {
-        invitationId: invitation.id,
-        templateId: template.id,
-        kind: invitation.kind,
-        storeId: invitation.storeId,
-        consultantId: invitation.consultantId,
-        customerId: invitation.customerId,
-        completedAt: now,
-        localDate,
-        localWeek: localWeekStart(localDate),
-        minutesToAnswer: Math.max(0, Math.round((now.getTime() - sentAt.getTime()) / 60_000)),
-        indexScore: score.index,
-        nps: score.nps,
-        overall: score.overall,
-        lowScore: score.lowScore,
-        lowReasons: score.lowScoreReasons,
-        answers,
-      }),
-    );
-    const scored = score.factors.filter((factor) => factor.score !== null);
-    if (scored.length > 0) {
+    const rows = responseRows(invitation, template, answers, now, store.timeZone, this.config.survey.policy);
+    const { id: responseId } = await manager.save(manager.create(SurveyResponseEntity, rows.response));
+    if (rows.factorScores.length > 0) {
       await manager.insert(
         SurveyFactorScoreEntity,
-        scored.map((factor) => ({
-          responseId: response.id,
-          factorKey: factor.key,
-          kind: invitation.kind,
-          storeId: invitation.storeId,
-          consultantId: invitation.consultantId,
-          localDate,
-          score: factor.score!,
-        })),
+        rows.factorScores.map((row) => ({ ...row, responseId })),
       );
     }
-    if (score.lowScore) {
-      await manager.insert(LowScoreCaseEntity, {
-        responseId: response.id,
-        storeId: invitation.storeId,
-        customerId: invitation.customerId,
-        ownerId: invitation.consultantId,
-        status: 'open',
-        openedAt: now,
-        dueAt: caseDueAt(now, this.config.survey.policy),
-        contactedAt: null,
-        resolvedAt: null,
-        notes: [],
-      });
-    }
+    if (rows.lowScoreCase) await manager.insert(LowScoreCaseEntity, { ...rows.lowScoreCase, responseId });
   }
 
   /**
@@ -305,7 +252,7 @@ export class SurveysService {
   private async lock(manager: EntityManager, id: number): Promise<SurveyInvitationEntity> {
     const invitation = await manager.getRepository(SurveyInvitationEntity).findOne({
       where: { id },
-      ...(this.transactions.isMysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...this.transactions.forUpdate,
     });
     if (!invitation) throw new DomainException(ErrorCode.NotFound, NOT_FOUND);
     return invitation;

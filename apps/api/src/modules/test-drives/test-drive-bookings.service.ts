@@ -21,7 +21,6 @@ import {
   licenceLastFourMatches,
   maskLicenceForDisplay,
   messageTime,
-  modelDisplayName,
   nextBookingStatus,
   normalizeMobile,
   parseResidentId,
@@ -49,7 +48,7 @@ import { enqueueNotification } from '../notifications/enqueue-notification.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { createSurveyInvitation } from '../surveys/create-survey-invitation.js';
 import { TestDriveCarEntity } from '../stores/test-drive-car.entity.js';
-import { VehicleModelEntity } from '../vehicle-models/vehicle-model.entity.js';
+import { modelSubject } from '../vehicle-models/model-subject.js';
 import { toBookingResponse, toSnapshot } from './booking.mapper.js';
 import { TestDriveBookingEventEntity } from './entities/test-drive-booking-event.entity.js';
 import { TestDriveBookingEntity } from './entities/test-drive-booking.entity.js';
@@ -472,7 +471,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
   private async lockBooking(manager: EntityManager, id: number): Promise<TestDriveBookingEntity> {
     const booking = await manager.getRepository(TestDriveBookingEntity).findOne({
       where: { id },
-      ...(this.transactions.isMysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...this.transactions.forUpdate,
     });
     if (!booking) throw new DomainException(ErrorCode.NotFound, '未找到该预约');
     return booking;
@@ -666,7 +665,6 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
   ): Promise<void> {
     const kind = testDriveNotificationKind(action);
     if (!kind) return;
-    const model = await manager.findOneBy(VehicleModelEntity, { id: booking.modelId });
     const timeZone = context.store.timeZone;
     const proposed = kind === 'test_drive_time_proposed' && booking.proposalStartsAt;
     await enqueueNotification(manager, {
@@ -676,7 +674,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
       subjectId: booking.id,
       page: `subpackages/booking/pages/detail/index?id=${booking.id}`,
       data: {
-        subject: `试驾 ${model ? modelDisplayName(model) : ''}`.trim(),
+        subject: (await modelSubject(manager, '试驾', booking.modelId)).trim(),
         storeName: context.store.name,
         time: messageTime(proposed ? booking.proposalStartsAt! : booking.startsAt, timeZone),
         remark: (proposed ? booking.proposalNote : booking.closingReason) ?? '',
@@ -691,7 +689,6 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
     context: StoreBookingContext,
     now: Date,
   ): Promise<void> {
-    const model = await manager.findOneBy(VehicleModelEntity, { id: booking.modelId });
     await createSurveyInvitation(
       manager,
       {
@@ -703,7 +700,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
         customerId: booking.customerId,
         customerName: booking.customerName,
         customerMobile: booking.mobile,
-        what: `试驾 ${model ? modelDisplayName(model) : ''}`,
+        what: await modelSubject(manager, '试驾', booking.modelId),
       },
       this.config.survey.policy,
     );

@@ -176,38 +176,52 @@ function Field(props: {
   );
 }
 
+/** Small red text under a control that has no Form.Item of its own to show its error. */
+function InlineError({ text }: { text: string | undefined }) {
+  return text ? (
+    <Typography.Text type="danger" style={{ fontSize: 12 }}>
+      {text}
+    </Typography.Text>
+  ) : null;
+}
+
+const QUESTION_TYPE_OPTIONS = QUESTION_TYPES.map((t) => ({ value: t, label: QUESTION_TYPE_LABEL_ZH[t] }));
+
+/** The template's own texts: the title on one line, the opening and closing words as short paragraphs. */
+const TEXT_FIELDS: Array<{
+  field: 'title' | 'intro' | 'thanks';
+  label: string;
+  maxLength: number;
+  extra?: string;
+}> = [
+  { field: 'title', label: '标题', maxLength: LIMITS.titleMax },
+  {
+    field: 'intro',
+    label: '开场说明',
+    maxLength: LIMITS.introMax,
+    extra: '告诉客户为什么请他填写、大约需要多久',
+  },
+  { field: 'thanks', label: '结束语', maxLength: LIMITS.thanksMax },
+];
+
 function BasicsCard({ draft, errors, dispatch }: SectionProps) {
   return (
     <Card size="small" title="基本信息">
-      <Field label="标题" path="title" errors={errors}>
-        <Input
-          data-testid="template-title"
-          value={draft.title}
-          maxLength={LIMITS.titleMax}
-          showCount
-          onChange={(e) => dispatch({ type: 'text', field: 'title', value: e.target.value })}
-        />
-      </Field>
-      <Field label="开场说明" path="intro" errors={errors} extra="告诉客户为什么请他填写、大约需要多久">
-        <Input.TextArea
-          data-testid="template-intro"
-          rows={2}
-          value={draft.intro}
-          maxLength={LIMITS.introMax}
-          showCount
-          onChange={(e) => dispatch({ type: 'text', field: 'intro', value: e.target.value })}
-        />
-      </Field>
-      <Field label="结束语" path="thanks" errors={errors}>
-        <Input.TextArea
-          data-testid="template-thanks"
-          rows={2}
-          value={draft.thanks}
-          maxLength={LIMITS.thanksMax}
-          showCount
-          onChange={(e) => dispatch({ type: 'text', field: 'thanks', value: e.target.value })}
-        />
-      </Field>
+      {TEXT_FIELDS.map(({ field, label, maxLength, extra }) => {
+        const input = {
+          'data-testid': `template-${field}`,
+          value: draft[field],
+          maxLength,
+          showCount: true,
+          onChange: (e: { target: { value: string } }) =>
+            dispatch({ type: 'text', field, value: e.target.value }),
+        };
+        return (
+          <Field key={field} label={label} path={field} errors={errors} extra={extra}>
+            {field === 'title' ? <Input {...input} /> : <Input.TextArea rows={2} {...input} />}
+          </Field>
+        );
+      })}
     </Card>
   );
 }
@@ -312,7 +326,7 @@ function QuestionsCard({ draft, errors, dispatch }: SectionProps) {
             style={{ width: 160 }}
             value={newType}
             onChange={setNewType}
-            options={QUESTION_TYPES.map((t) => ({ value: t, label: QUESTION_TYPE_LABEL_ZH[t] }))}
+            options={QUESTION_TYPE_OPTIONS}
           />
           <Button
             icon={<PlusOutlined />}
@@ -391,7 +405,7 @@ function QuestionEditor(props: SectionProps & { index: number; question: SurveyQ
               aria-label="题型"
               value={q.type}
               onChange={(questionType) => dispatch({ type: 'changeQuestionType', index, questionType })}
-              options={QUESTION_TYPES.map((t) => ({ value: t, label: QUESTION_TYPE_LABEL_ZH[t] }))}
+              options={QUESTION_TYPE_OPTIONS}
             />
           </Field>
         </Col>
@@ -544,11 +558,7 @@ function TypeFields(props: SectionProps & { index: number; question: SurveyQuest
                     onClick={() => dispatch({ type: 'removeOption', index, option: o })}
                   />
                 </Flex>
-                {error && (
-                  <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                    {error}
-                  </Typography.Text>
-                )}
+                <InlineError text={error} />
               </Flex>
             );
           })}
@@ -701,11 +711,7 @@ function RuleCard({
                 />
                 <Typography.Text type={value === null ? 'secondary' : undefined}>{after}</Typography.Text>
               </Flex>
-              {error && (
-                <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                  {error}
-                </Typography.Text>
-              )}
+              <InlineError text={error} />
             </Flex>
           );
         })}
