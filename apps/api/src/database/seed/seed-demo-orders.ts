@@ -21,6 +21,8 @@ import { DeliveryConfirmationEntity } from '../../modules/deliveries/entities/de
 import { DeliveryEventEntity } from '../../modules/deliveries/entities/delivery-event.entity.js';
 import { DeliverySignatureEntity } from '../../modules/deliveries/entities/delivery-signature.entity.js';
 import { newDeliveryState, SalesOrderEntity } from '../../modules/deliveries/entities/sales-order.entity.js';
+import { createSurveyInvitation } from '../../modules/surveys/create-survey-invitation.js';
+import { modelSubject } from '../../modules/vehicle-models/model-subject.js';
 import { DEMO_ORDERS, DEMO_STORES, type DemoOrder } from './demo-data.js';
 
 export interface DemoIds {
@@ -264,6 +266,20 @@ async function seedOrder(manager: EntityManager, ids: DemoIds, demo: DemoOrder, 
       image: demoSignaturePng(),
       signerName: demo.customerName,
       signedAt: daysAgo(3),
+    });
+    // The delivery owes its buyer the 购车满意度调查, as a live handover does; it goes out when
+    // the customer first looks (the dispatcher links the order by the bound phone).
+    const store = DEMO_STORES.find((s) => s.code === demo.storeCode)!;
+    await createSurveyInvitation(manager, {
+      type: 'order_delivered',
+      id: order.id,
+      at: daysAgo(3),
+      store: { id: order.storeId, name: store.name, timeZone: tz },
+      consultantId: consultant.id,
+      customerId: null,
+      customerName: demo.customerName,
+      customerMobile: demo.mobile,
+      what: await modelSubject(manager, '交车', order.modelId),
     });
   }
 }

@@ -151,11 +151,21 @@ export class SurveyDispatcher implements OnApplicationBootstrap, OnApplicationSh
     const query = this.invitations
       .createQueryBuilder('i')
       .where('i.status IN (:...pending)', { pending: PENDING })
-      .andWhere('i.next_check_at <= :now', { now })
       .orderBy('i.next_check_at', 'ASC')
       .addOrderBy('i.id', 'ASC')
       .take(BATCH);
-    if (customerId !== undefined) {
+    if (customerId === undefined) {
+      query.andWhere('i.next_check_at <= :now', { now });
+    } else {
+      // One held only because nobody had bound the phone yet goes out the moment its customer
+      // shows up, not at its next daily check.
+      query.andWhere(
+        new Brackets((where) => {
+          where
+            .where('i.next_check_at <= :now', { now })
+            .orWhere("(i.status = 'held' AND i.hold_reason = 'no_wechat_customer')");
+        }),
+      );
       const phone = (await this.customers.findOneBy({ id: customerId }))?.phone ?? null;
       query.andWhere(
         new Brackets((where) => {
