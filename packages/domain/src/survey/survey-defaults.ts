@@ -67,7 +67,7 @@ const rule = () => ({ ...DEFAULT_LOW_SCORE_RULE });
 /** 试乘试驾意见表: the test-drive checklist (before 35 %, during 40 %, after 25 %) plus the outcome. */
 const TEST_DRIVE_FEEDBACK: SurveyTemplateContent = {
   title: '试乘试驾意见表',
-  intro: '感谢您来店试乘试驾！请花 1 分钟告诉我们这次体验如何，您的意见会帮助我们把服务做得更好。',
+  intro: '感谢您来店试乘试驾！请花一点时间告诉我们这次体验如何，您的意见会帮助我们把服务做得更好。',
   thanks: '感谢您的反馈！如有任何疑问，欢迎随时联系您的销售顾问。',
   factors: [
     { key: 'td_before', label: '试驾前准备', weight: 35 },
@@ -113,7 +113,7 @@ const TEST_DRIVE_FEEDBACK: SurveyTemplateContent = {
 /** 购车满意度调查: J.D. Power China SSI 2021 buyer factors and weights. */
 const SALES_CSI: SurveyTemplateContent = {
   title: '购车满意度调查',
-  intro: '恭喜您喜提爱车！想请您花 3 分钟回顾这次购车经历，您的每一条意见都会用来改进我们的服务。',
+  intro: '恭喜您喜提爱车！想请您花几分钟回顾这次购车经历，您的每一条意见都会用来改进我们的服务。',
   thanks: '感谢您的宝贵意见！祝您用车愉快，有任何需要请随时联系我们。',
   factors: [
     { key: 'online', label: '线上体验', weight: 18 },
@@ -173,7 +173,7 @@ const SALES_CSI: SurveyTemplateContent = {
 /** 售后服务满意度调查: J.D. Power China CSI 2014 factors and weights. */
 const SERVICE_SSI: SurveyTemplateContent = {
   title: '售后服务满意度调查',
-  intro: '感谢您选择我们的售后服务！请花 2 分钟评价这次维修保养的体验，帮助我们做得更好。',
+  intro: '感谢您选择我们的售后服务！请花几分钟评价这次维修保养的体验，帮助我们做得更好。',
   thanks: '感谢您的评价！祝您行车平安，下次保养前我们会提前提醒您。',
   factors: [
     { key: 'service_quality', label: '服务质量', weight: 24 },
@@ -216,7 +216,7 @@ const SERVICE_SSI: SurveyTemplateContent = {
 /** For a prospect who bought elsewhere (J.D. Power's "rejecters"): short, and no blame. */
 const LOST_SALES: SurveyTemplateContent = {
   title: '购车经历回访',
-  intro: '得知您已选好爱车，恭喜！想了解一下您最终的选择，帮助我们改进。只有 4 道题，约 1 分钟。',
+  intro: '得知您已选好爱车，恭喜！想了解一下您最终的选择，帮助我们改进。只有几道题，很快就好。',
   thanks: '感谢您的坦诚反馈！祝您用车愉快，以后有需要也欢迎随时联系我们。',
   factors: [{ key: 'experience', label: '看车体验', weight: 100 }],
   questions: [
