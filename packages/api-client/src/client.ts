@@ -12,6 +12,8 @@ import type {
   SaveSurveyProgressRequest,
   SubmitSurveyRequest,
   SurveyForm,
+  SurveyInvitationListItem,
+  SurveyInvitationsQuery,
   SurveyKind,
   SurveyResponseDetail,
   SurveyResponseListItem,
@@ -267,6 +269,11 @@ export function createApiClient(options: ApiClientOptions) {
       /** The same filter as `responses`, every answer as a CSV text (UTF-8 with BOM, for Excel). */
       exportCsv: (query: SatisfactionQuery) =>
         request<string>('GET', '/staff/satisfaction/responses.csv', { query: { ...query } }),
+      /** Invitations due to be sent in the range, newest first: status, and why one was held or dropped. */
+      invitations: (query: SurveyInvitationsQuery) =>
+        request<Page<SurveyInvitationListItem>>('GET', '/staff/satisfaction/invitations', {
+          query: { ...query },
+        }),
       cases: (query: { storeId?: number; status?: CaseStatus; overdueOnly?: boolean } = {}) =>
         request<LowScoreCase[]>('GET', '/staff/satisfaction/cases', { query: { ...query } }),
       case: (id: number) => request<LowScoreCase>('GET', `/staff/satisfaction/cases/${id}`),

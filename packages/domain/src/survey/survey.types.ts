@@ -468,6 +468,42 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/**
+ * One invitation as staff see it in the dashboard's invitation list: where it stands and, when it
+ * was held back or dropped, why (INVITATION_HOLD_REASON_LABEL_ZH) and when it is tried again.
+ */
+export interface SurveyInvitationListItem {
+  id: number;
+  kind: SurveyKind;
+  storeId: number;
+  storeName: string;
+  customerName: string;
+  /** e.g. "138****8000"; staff lists never carry the full number. */
+  mobileMasked: string;
+  subject: string;
+  consultantName: string | null;
+  status: InvitationStatus;
+  /** Why it is held or was dropped; null otherwise. */
+  holdReason: InvitationHoldReason | null;
+  /** When it was due to be sent (the date filters of the list apply to this). */
+  sendAt: string;
+  /** Scheduled or held: when the dispatcher tries to send it next; null in every other status. */
+  nextCheckAt: string | null;
+  sentAt: string | null;
+  remindedAt: string | null;
+  openedAt: string | null;
+  completedAt: string | null;
+  expiresAt: string | null;
+  createdAt: string;
+}
+
+/** The invitation list's filters: the dashboard's, by the date each was due to be sent, and a status. */
+export interface SurveyInvitationsQuery extends SatisfactionQuery {
+  status?: InvitationStatus;
+  page?: number;
+  pageSize?: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Process audit (过程检核)
 // ---------------------------------------------------------------------------------------------

@@ -85,6 +85,11 @@ export class Surveys1764300000000 implements MigrationInterface {
             name: 'IDX_survey_invitations_store_kind_sent',
             columnNames: ['store_id', 'kind', 'sent_at'],
           }),
+          new TableIndex({
+            // The invitation list (newest due first) and the funnel's held / dropped counts.
+            name: 'IDX_survey_invitations_store_kind_send',
+            columnNames: ['store_id', 'kind', 'send_at'],
+          }),
         ],
         foreignKeys: [
           foreignKeyTo('template_id', 'survey_templates', 'RESTRICT'),

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   Page,
   SatisfactionSummary,
+  SurveyInvitationListItem,
   SurveyResponseDetail,
   SurveyResponseListItem,
 } from '@dealer-care/domain';
@@ -11,24 +12,30 @@ import type { StaffPrincipal } from '../../common/auth/principal.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
 import { IdParamPipe } from '../../common/validation/id-param.pipe.js';
 import {
+  SatisfactionInvitationsQueryDto,
   SatisfactionQueryDto,
   SatisfactionResponsesFilterDto,
   SatisfactionResponsesQueryDto,
 } from './dto/satisfaction-query.dto.js';
 import {
   SatisfactionSummaryResponse,
+  SurveyInvitationPageResponse,
   SurveyResponseDetailResponse,
   SurveyResponsePageResponse,
 } from './dto/satisfaction-report.dto.js';
 import { CSV_CONTENT_TYPE } from './satisfaction-report.csv.js';
 import { SATISFACTION_CSV_MAX_ROWS, SatisfactionReportService } from './satisfaction-report.service.js';
+import { SurveyInvitationsService } from './survey-invitations.service.js';
 
-/** The satisfaction dashboard (满意度): summary, every response, the CSV export. */
+/** The satisfaction dashboard (满意度): summary, every response, the CSV export, the invitations. */
 @ApiTags('staff')
 @Controller('staff/satisfaction')
 @StaffAuth()
 export class SatisfactionReportController {
-  constructor(private readonly reports: SatisfactionReportService) {}
+  constructor(
+    private readonly reports: SatisfactionReportService,
+    private readonly invitations: SurveyInvitationsService,
+  ) {}
 
   @Get('summary')
   @ApiOperation({
@@ -42,6 +49,20 @@ export class SatisfactionReportController {
     @Query() query: SatisfactionQueryDto,
   ): Promise<SatisfactionSummary> {
     return this.reports.summary(principal, query);
+  }
+
+  @Get('invitations')
+  @ApiOperation({
+    summary:
+      'Invitations of one kind due to be sent in the store-local dates (default the last 90 days), newest first, a page at a time (at most 100): status, why one was held or dropped, when a held one is tried again; masked mobiles',
+  })
+  @ApiOkResponse({ type: SurveyInvitationPageResponse })
+  @ApiProblems(400, 401, 403, 404)
+  invitationList(
+    @CurrentStaff() principal: StaffPrincipal,
+    @Query() query: SatisfactionInvitationsQueryDto,
+  ): Promise<Page<SurveyInvitationListItem>> {
+    return this.invitations.list(principal, query);
   }
 
   @Get('responses.csv')

@@ -185,8 +185,11 @@ function zoneWindows(scope: ReportScope): Array<{ storeIds: number[]; start: Dat
   }));
 }
 
-/** `(store_id IN (…) AND <column> >= start AND <column> < end) OR …` for each zone. */
-function whereInWindows<T extends ObjectLiteral>(
+/**
+ * `(store_id IN (…) AND <column> >= start AND <column> < end) OR …` for each zone: the scope's
+ * store-local dates on an instant column, each store in its own zone.
+ */
+export function whereInWindows<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   alias: string,
   column: 'sent_at' | 'send_at',

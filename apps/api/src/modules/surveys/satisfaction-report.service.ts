@@ -6,18 +6,14 @@ import {
   addDays,
   answerText,
   canAccessStore,
-  daysBetween,
   DEFAULT_SURVEY_TEMPLATES,
   ErrorCode,
-  isIsoDate,
-  localDateIn,
   maskMobile,
   npsGroupOf,
   SURVEY_KIND_LABEL_ZH,
   utcToZoned,
   visibleQuestions,
   zonedToUtc,
-  type FieldError,
   type Page,
   type SatisfactionQuery,
   type SatisfactionSummary,
@@ -29,19 +25,15 @@ import {
   type SurveyResponsesQuery,
 } from '@dealer-care/domain';
 import type { StaffPrincipal } from '../../common/auth/principal.js';
-import { storesToList } from '../../common/auth/store-scope.js';
 import { DomainException } from '../../common/problem/domain.exception.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { StoreEntity } from '../stores/store.entity.js';
-import {
-  SATISFACTION_DEFAULT_PAGE_SIZE,
-  SATISFACTION_DEFAULT_RANGE_DAYS,
-  SATISFACTION_MAX_RANGE_DAYS,
-} from './dto/satisfaction-query.dto.js';
+import { SATISFACTION_DEFAULT_PAGE_SIZE } from './dto/satisfaction-query.dto.js';
 import { SurveyFactorScoreEntity } from './entities/survey-factor-score.entity.js';
 import { SurveyInvitationEntity } from './entities/survey-invitation.entity.js';
 import { SurveyResponseEntity } from './entities/survey-response.entity.js';
 import { SurveyTemplateEntity } from './entities/survey-template.entity.js';
+import { FALLBACK_TIME_ZONE, resolveReportScope } from './satisfaction-report.scope.js';
 import { attachmentDisposition, CSV_BOM, csvRow, type CsvValue } from './satisfaction-report.csv.js';
 import {
   aggregateFromSums,
@@ -60,8 +52,6 @@ import {
 export const SATISFACTION_CSV_MAX_ROWS = 50_000;
 /** Responses read per query while writing the CSV. */
 const CSV_BATCH = 500;
-/** The zone used for "today" when the caller's scope has no store at all. */
-const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 
 const NOT_FOUND = '未找到该问卷';
 
@@ -371,54 +361,13 @@ export class SatisfactionReportService {
 
   // ---- shared -------------------------------------------------------------------------------
 
-  /**
-   * The stores and dates a request covers. Admins see every store (or the one asked for);
-   * consultants and managers only their own, and asking for another is the usual 403.
-   * Dates are store-local: to defaults to today, from to 89 days before it (90 days in all).
-   */
-  private async resolveScope(
+  /** The stores and store-local dates of a request (shared with the invitation list: resolveReportScope). */
+  private resolveScope(
     principal: StaffPrincipal,
     query: ResponsesFilter,
     now: Date,
   ): Promise<{ scope: ReportScope; stores: StoreEntity[] }> {
-    const visible = storesToList(principal, query.storeId);
-    if (visible !== 'all' && visible.length === 0) throw new DomainException(ErrorCode.OutOfStoreScope);
-    const stores = await this.stores.find({
-      where: visible === 'all' ? {} : { id: In(visible) },
-      order: { id: 'ASC' },
-    });
-    if (query.storeId !== undefined && stores.length === 0) {
-      throw new DomainException(ErrorCode.NotFound, '门店不存在');
-    }
-
-    const today = localDateIn(stores[0]?.timeZone ?? FALLBACK_TIME_ZONE, now);
-    const errors: FieldError[] = [];
-    if (query.from !== undefined && !isIsoDate(query.from))
-      errors.push({ field: 'from', message: '日期不存在' });
-    if (query.to !== undefined && !isIsoDate(query.to)) errors.push({ field: 'to', message: '日期不存在' });
-    if (errors.length > 0) throw new DomainException(ErrorCode.ValidationFailed, '日期不存在', errors);
-    const to = query.to ?? today;
-    const from = query.from ?? addDays(to, 1 - SATISFACTION_DEFAULT_RANGE_DAYS);
-    if (from > to) {
-      throw new DomainException(ErrorCode.ValidationFailed, '开始日期不能晚于结束日期', [
-        { field: 'from', message: '开始日期不能晚于结束日期' },
-      ]);
-    }
-    if (daysBetween(from, to) + 1 > SATISFACTION_MAX_RANGE_DAYS) {
-      const message = `日期范围最长 ${SATISFACTION_MAX_RANGE_DAYS} 天`;
-      throw new DomainException(ErrorCode.ValidationFailed, message, [{ field: 'from', message }]);
-    }
-    return {
-      scope: {
-        kind: query.kind,
-        stores: stores.map((store) => ({ id: store.id, timeZone: store.timeZone })),
-        from,
-        to,
-        ...(query.consultantId !== undefined ? { consultantId: query.consultantId } : {}),
-        ...(query.lowOnly ? { lowOnly: true } : {}),
-      },
-      stores,
-    };
+    return resolveReportScope(this.stores, principal, query, now);
   }
 
   /** The same filter as the SQL aggregates, for the entity queries of the list and the export. */

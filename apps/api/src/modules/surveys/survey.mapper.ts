@@ -4,6 +4,7 @@ import {
   type LowScoreCase,
   type PendingSurvey,
   type SurveyForm,
+  type SurveyInvitationListItem,
   type SurveySubmitted,
   type SurveyTemplate,
 } from '@dealer-care/domain';
@@ -144,5 +145,37 @@ export function toLowScoreCase(row: LowScoreCaseEntity, details: CaseDetails, no
       status: note.status,
       note: note.note,
     })),
+  };
+}
+
+/** Statuses in which the dispatcher will still try to send: their next check is the next attempt. */
+const AWAITING_SEND: ReadonlySet<SurveyInvitationEntity['status']> = new Set(['scheduled', 'held']);
+/** Statuses a hold reason explains. */
+const HELD_BACK: ReadonlySet<SurveyInvitationEntity['status']> = new Set(['held', 'dropped']);
+
+/** An invitation in the staff list: masked mobile, the hold reason, and the next attempt while unsent. */
+export function toInvitationListItem(
+  invitation: SurveyInvitationEntity,
+  names: { storeName: string; consultantName: string | null },
+): SurveyInvitationListItem {
+  return {
+    id: invitation.id,
+    kind: invitation.kind,
+    storeId: invitation.storeId,
+    storeName: names.storeName,
+    customerName: invitation.customerName,
+    mobileMasked: maskMobile(invitation.customerMobile),
+    subject: invitation.subject,
+    consultantName: names.consultantName,
+    status: invitation.status,
+    holdReason: HELD_BACK.has(invitation.status) ? invitation.holdReason : null,
+    sendAt: iso(invitation.sendAt),
+    nextCheckAt: AWAITING_SEND.has(invitation.status) ? isoOrNull(invitation.nextCheckAt) : null,
+    sentAt: isoOrNull(invitation.sentAt),
+    remindedAt: isoOrNull(invitation.remindedAt),
+    openedAt: isoOrNull(invitation.openedAt),
+    completedAt: isoOrNull(invitation.completedAt),
+    expiresAt: isoOrNull(invitation.expiresAt),
+    createdAt: iso(invitation.createdAt),
   };
 }

@@ -20,6 +20,7 @@ import { SatisfactionReportController } from './satisfaction-report.controller.j
 import { SatisfactionReportService } from './satisfaction-report.service.js';
 import { SurveyCasesService } from './survey-cases.service.js';
 import { SurveyDispatcher } from './survey-dispatcher.js';
+import { SurveyInvitationsService } from './survey-invitations.service.js';
 import { SurveyTemplatesController } from './survey-templates.controller.js';
 import { SurveyTemplatesService } from './survey-templates.service.js';
 import { SurveyTokenSigner } from './survey-token.js';
@@ -61,6 +62,7 @@ import { SurveysService } from './surveys.service.js';
     SurveyCasesService,
     SurveyTemplatesService,
     SatisfactionReportService,
+    SurveyInvitationsService,
     ProcessAuditService,
     TransactionRunner,
     IdempotencyService,

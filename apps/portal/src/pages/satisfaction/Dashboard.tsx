@@ -9,6 +9,7 @@ import {
   Flex,
   Row,
   Skeleton,
+  Space,
   Table,
   Tooltip,
   Typography,
@@ -28,6 +29,8 @@ import { FilterBar } from './FilterBar';
 import { toSatisfactionQuery } from './filters';
 import { hoursText, indexText, npsText, percentText, scoreText, shortDate } from './format';
 import { funnelSteps, funnelOutcomes } from './funnel';
+import { InvitationsDrawer } from './InvitationsDrawer';
+import type { InvitationFilter } from './invitations';
 import { useSatisfactionSummary } from './queries';
 
 // echarts loads with the first chart, not with the page.
@@ -46,6 +49,7 @@ export function Dashboard({ context }: { context: SatisfactionContext }) {
       ) : (
         <DashboardBody summary={summary.data!} context={context} refreshing={summary.isPlaceholderData} />
       )}
+      <InvitationsDrawer context={context} />
     </Flex>
   );
 }
@@ -134,7 +138,7 @@ function DashboardBody({
           }
         />
       </Row>
-      <FunnelCard funnel={funnel} />
+      <FunnelCard funnel={funnel} onOpen={(filter) => context.update({ invitations: filter, page: null })} />
       {empty ? (
         <Card>
           <Empty description="所选期间暂无已提交的问卷" />
@@ -219,13 +223,29 @@ function Kpi(props: {
   );
 }
 
-/** Invited → opened → started → completed, each on its own; the ones never answered apart. */
-function FunnelCard({ funnel }: { funnel: SurveyFunnel }) {
+/**
+ * Invited → opened → started → completed, each on its own; the ones never answered apart. Those
+ * numbers open the invitations behind them, with why each was held back or never sent.
+ */
+function FunnelCard({
+  funnel,
+  onOpen,
+}: {
+  funnel: SurveyFunnel;
+  onOpen: (filter: InvitationFilter) => void;
+}) {
   return (
     <Card
       size="small"
       title="邀请漏斗"
-      extra={<Typography.Text type="secondary">回复率 = 已完成 ÷ 已发送</Typography.Text>}
+      extra={
+        <Space size={12}>
+          <Typography.Text type="secondary">回复率 = 已完成 ÷ 已发送</Typography.Text>
+          <Typography.Link data-testid="funnel-open-all" onClick={() => onOpen('all')}>
+            查看邀请明细
+          </Typography.Link>
+        </Space>
+      }
     >
       <Flex vertical gap={12}>
         <Flex wrap gap={8} align="stretch">
@@ -249,13 +269,25 @@ function FunnelCard({ funnel }: { funnel: SurveyFunnel }) {
                 <Tooltip title={outcome.hint}>
                   <Typography.Text type="secondary">{outcome.label}</Typography.Text>
                 </Tooltip>
-                <Typography.Text data-testid={`funnel-${outcome.key}`}>{outcome.count}</Typography.Text>
+                {outcome.count > 0 ? (
+                  <Tooltip title={`查看${outcome.label}的邀请及原因`}>
+                    <Typography.Link
+                      data-testid={`funnel-${outcome.key}`}
+                      aria-label={`${outcome.label} ${outcome.count}，查看明细`}
+                      onClick={() => onOpen(outcome.key)}
+                    >
+                      {outcome.count}
+                    </Typography.Link>
+                  </Tooltip>
+                ) : (
+                  <Typography.Text data-testid={`funnel-${outcome.key}`}>{outcome.count}</Typography.Text>
+                )}
               </Flex>
             ))}
           </Flex>
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          已发送：问卷已送达客户；已打开：客户看过问卷；答题中：已开始作答但尚未提交，不算作答卷；已完成：已提交，计入答卷和得分。
+          已发送：问卷已送达客户；已打开：客户看过问卷；答题中：已开始作答但尚未提交，不算作答卷；已完成：已提交，计入答卷和得分。点击已过期、暂缓发送、未发送的数字可查看明细和原因。
         </Typography.Text>
       </Flex>
     </Card>

@@ -25,7 +25,17 @@ const TAB_LABEL: Record<SatisfactionTab, string> = {
 };
 
 /** Parameters that belong to one tab and are dropped when another opens. */
-const TAB_PARAMS = ['page', 'low', 'consultant', 'response', 'case', 'cases', 'overdue', 'version'] as const;
+const TAB_PARAMS = [
+  'page',
+  'low',
+  'consultant',
+  'response',
+  'case',
+  'cases',
+  'overdue',
+  'version',
+  'invitations',
+] as const;
 
 export default function SatisfactionPage() {
   const staff = useCurrentStaff();

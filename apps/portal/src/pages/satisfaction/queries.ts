@@ -4,6 +4,7 @@ import type {
   CreateAuditRequest,
   LowScoreCase,
   SatisfactionQuery,
+  SurveyInvitationsQuery,
   SurveyKind,
   SurveyResponsesQuery,
   SurveyTemplateContent,
@@ -26,6 +27,7 @@ export const satisfactionKeys = {
   responses: ['satisfaction', 'responses'] as const,
   responseList: (query: SurveyResponsesQuery) => ['satisfaction', 'responses', 'list', query] as const,
   response: (id: number) => ['satisfaction', 'responses', 'detail', id] as const,
+  invitationList: (query: SurveyInvitationsQuery) => ['satisfaction', 'invitations', query] as const,
   cases: ['satisfaction', 'cases'] as const,
   caseLists: ['satisfaction', 'cases', 'list'] as const,
   caseList: (query: CasesQuery) => ['satisfaction', 'cases', 'list', query] as const,
@@ -54,6 +56,17 @@ export function useSurveyResponses(query: SurveyResponsesQuery) {
     queryKey: satisfactionKeys.responseList(query),
     queryFn: () => api.satisfaction.responses(query),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of invitations (held, dropped, …) with their reasons; the previous page shows while the next loads. */
+export function useSurveyInvitations(query: SurveyInvitationsQuery, enabled = true) {
+  return useQuery({
+    queryKey: satisfactionKeys.invitationList(query),
+    queryFn: () => api.satisfaction.invitations(query),
+    placeholderData: keepPreviousData,
+    enabled,
+    staleTime: 30_000,
   });
 }
 

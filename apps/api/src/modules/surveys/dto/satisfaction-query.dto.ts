@@ -1,9 +1,13 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import {
+  INVITATION_STATUSES,
   SURVEY_KINDS,
+  type InvitationStatus,
   type SatisfactionQuery,
+  type SurveyInvitationsQuery,
   type SurveyKind,
   type SurveyResponsesQuery,
 } from '@dealer-care/domain';
@@ -20,6 +24,35 @@ export const SATISFACTION_DEFAULT_PAGE_SIZE = 20;
 const DATE_MESSAGE = { message: '日期格式应为 YYYY-MM-DD' };
 const STORE_MESSAGE = { message: '门店编号应为正整数' };
 const KIND_MESSAGE = { message: `问卷类型应为 ${SURVEY_KINDS.join('、')} 之一` };
+const STATUS_MESSAGE = { message: `邀请状态应为 ${INVITATION_STATUSES.join('、')} 之一` };
+const PAGE_MESSAGE = { message: '页码应为正整数' };
+const PAGE_SIZE_MESSAGE = { message: `每页条数应为 1–${SATISFACTION_MAX_PAGE_SIZE} 的整数` };
+
+/** `page` of a paged list: 1, 2, … */
+const PageParam = () =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: 1, default: 1 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(PAGE_MESSAGE),
+    Min(1, PAGE_MESSAGE),
+    Max(100_000, { message: '页码过大' }),
+  );
+
+/** `pageSize` of a paged list: 1–SATISFACTION_MAX_PAGE_SIZE, default SATISFACTION_DEFAULT_PAGE_SIZE. */
+const PageSizeParam = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      minimum: 1,
+      maximum: SATISFACTION_MAX_PAGE_SIZE,
+      default: SATISFACTION_DEFAULT_PAGE_SIZE,
+    }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(PAGE_SIZE_MESSAGE),
+    Min(1, PAGE_SIZE_MESSAGE),
+    Max(SATISFACTION_MAX_PAGE_SIZE, { message: `每页条数最多 ${SATISFACTION_MAX_PAGE_SIZE} 条` }),
+  );
 
 /** Query strings carry text: "true"/"false" (and 1/0) become booleans, anything else stays and fails. */
 const QueryBoolean = () =>
@@ -81,23 +114,23 @@ export class SatisfactionResponsesQueryDto
   extends SatisfactionResponsesFilterDto
   implements SurveyResponsesQuery
 {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码应为正整数' })
-  @Min(1, { message: '页码应为正整数' })
-  @Max(100_000, { message: '页码过大' })
+  @PageParam()
   page?: number;
 
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: SATISFACTION_MAX_PAGE_SIZE,
-    default: SATISFACTION_DEFAULT_PAGE_SIZE,
-  })
+  @PageSizeParam()
+  pageSize?: number;
+}
+
+/** The invitation list: the dashboard's filters (dates are when each was due to be sent) and a status. */
+export class SatisfactionInvitationsQueryDto extends SatisfactionQueryDto implements SurveyInvitationsQuery {
+  @ApiPropertyOptional({ enum: INVITATION_STATUSES, description: 'Only invitations in this status' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: `每页条数应为 1–${SATISFACTION_MAX_PAGE_SIZE} 的整数` })
-  @Min(1, { message: `每页条数应为 1–${SATISFACTION_MAX_PAGE_SIZE} 的整数` })
-  @Max(SATISFACTION_MAX_PAGE_SIZE, { message: `每页条数最多 ${SATISFACTION_MAX_PAGE_SIZE} 条` })
+  @IsIn(INVITATION_STATUSES, STATUS_MESSAGE)
+  status?: InvitationStatus;
+
+  @PageParam()
+  page?: number;
+
+  @PageSizeParam()
   pageSize?: number;
 }

@@ -1,7 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  INVITATION_HOLD_REASONS,
+  INVITATION_STATUSES,
   QUESTION_TYPES,
   SURVEY_KINDS,
+  type InvitationHoldReason,
+  type InvitationStatus,
   type FactorScore,
   type NpsGroup,
   type Page,
@@ -9,6 +13,7 @@ import {
   type SatisfactionSummary,
   type ScoreAggregate,
   type SurveyFunnel,
+  type SurveyInvitationListItem,
   type SurveyKind,
   type SurveyResponseDetail,
   type SurveyResponseListItem,
@@ -139,4 +144,42 @@ export class SurveyResponseDetailResponse
   @ApiProperty() templateVersion: number;
   @ApiProperty({ type: SurveyScoreResponse }) score: SurveyScoreResponse;
   @ApiProperty({ type: [ReadableAnswerResponse] }) answers: ReadableAnswerResponse[];
+}
+
+export class SurveyInvitationListItemResponse implements SurveyInvitationListItem {
+  @ApiProperty() id: number;
+  @ApiProperty({ enum: SURVEY_KINDS }) kind: SurveyKind;
+  @ApiProperty() storeId: number;
+  @ApiProperty() storeName: string;
+  @ApiProperty() customerName: string;
+  @ApiProperty({ example: '138****8000' }) mobileMasked: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ nullable: true, type: String }) consultantName: string | null;
+  @ApiProperty({ enum: INVITATION_STATUSES }) status: InvitationStatus;
+  @ApiProperty({
+    enum: INVITATION_HOLD_REASONS,
+    nullable: true,
+    description: 'Why it is held or was dropped',
+  })
+  holdReason: InvitationHoldReason | null;
+  @ApiProperty({ description: 'When it was due to be sent' }) sendAt: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Scheduled or held: when sending is tried next; otherwise null',
+  })
+  nextCheckAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) sentAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) remindedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) openedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class SurveyInvitationPageResponse implements Page<SurveyInvitationListItem> {
+  @ApiProperty({ type: [SurveyInvitationListItemResponse] }) items: SurveyInvitationListItemResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }

@@ -23,6 +23,7 @@ import { SurveyTemplateEntity } from './survey-template.entity.js';
 @Index('IDX_survey_invitations_status_check', ['status', 'nextCheckAt'])
 @Index('IDX_survey_invitations_customer_status', ['customerId', 'status'])
 @Index('IDX_survey_invitations_store_kind_sent', ['storeId', 'kind', 'sentAt'])
+@Index('IDX_survey_invitations_store_kind_send', ['storeId', 'kind', 'sendAt'])
 export class SurveyInvitationEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
