@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { In } from 'typeorm';
 import {
   DEFAULT_SURVEY_TEMPLATES,
   SURVEY_KINDS,
@@ -14,6 +15,9 @@ import {
   pending,
   type SurveyCustomer,
 } from './support/survey-fixtures.js';
+import { LowScoreCaseEntity } from '../src/modules/surveys/entities/low-score-case.entity.js';
+import { SurveyInvitationEntity } from '../src/modules/surveys/entities/survey-invitation.entity.js';
+import { SurveyResponseEntity } from '../src/modules/surveys/entities/survey-response.entity.js';
 import { expectProblem, startTestApp, type TestApp } from './support/test-app.js';
 import { Api, countRows, dbTime, loadDemo, SlotPool, type Demo } from './support/test-drive-fixtures.js';
 
@@ -165,6 +169,30 @@ describe(`surveys: low-score cases and templates (${process.env.TEST_DATABASE ??
         await api.post(casePath(caseId, '/owner'), staff.manager, { ownerId: ids['gz.wang']! }),
         409,
       );
+    });
+
+    it('refuses another call once the notes fill their column (a 400, not a 500), and still lets the case close', async () => {
+      const { caseId } = await lowScoreCase('many-calls');
+      const progress = (body: unknown) => api.post(casePath(caseId, '/progress'), staff.chen, body);
+      // 500 Chinese characters are ~1.5 KB of JSON: the 64 KB TEXT column of MariaDB holds ~40.
+      const note = (n: number) => `第${n}次致电${'未'.repeat(490)}`;
+      let calls = 0;
+      let refused: Awaited<ReturnType<typeof progress>> | null = null;
+      while (refused === null && calls < 60) {
+        const res = await progress({ status: 'contacted', note: note(calls + 1) });
+        if (res.status === 200) calls += 1;
+        else refused = res;
+      }
+      expect(calls).toBeGreaterThan(30);
+      expectProblem(refused!, 400, 'validation_failed');
+      expect((refused!.body as { errors: Array<{ field: string }> }).errors).toEqual([
+        { field: 'note', message: expect.stringMatching(CHINESE) },
+      ]);
+      const resolved = await progress({ status: 'resolved', note: note(calls + 1) });
+      expect(resolved.status).toBe(200);
+      expect((resolved.body as LowScoreCase).status).toBe('resolved');
+      const reread = await api.get(casePath(caseId), staff.manager);
+      expect(reread.status).toBe(200);
     });
 
     it('lets managers and admins hand a case to someone of its store only', async () => {
@@ -434,6 +462,62 @@ describe(`surveys: low-score cases and templates (${process.env.TEST_DATABASE ??
         [3, false],
         [4, true],
       ]);
+    });
+  });
+
+  // Last in the file: it leaves the store with hundreds of closed cases.
+  describe('a store with a long history of cases', () => {
+    it('still lists every open case first, however many resolved ones have piled up', async () => {
+      const { caseId } = await lowScoreCase('after-history');
+      const [row] = (await t.dataSource.query('SELECT response_id FROM low_score_cases WHERE id = ?', [
+        caseId,
+      ])) as Array<{ response_id: number }>;
+      const responses = t.dataSource.getRepository(SurveyResponseEntity);
+      const response = await responses.findOneByOrFail({ id: Number(row!.response_id) });
+      const invitation = await t.dataSource
+        .getRepository(SurveyInvitationEntity)
+        .findOneByOrFail({ id: response.invitationId });
+      const original = await t.dataSource.getRepository(LowScoreCaseEntity).findOneByOrFail({ id: caseId });
+      // 520 cases resolved last year (due long before the open one): copies of this one's rows.
+      const longAgo = new Date(Date.UTC(2024, 0, 1));
+      for (let chunk = 0; chunk < 520; chunk += 130) {
+        const base = 900_000 + chunk;
+        const copies = Array.from({ length: 130 }, (_, i) => {
+          const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = invitation;
+          return { ...rest, eventId: base + i };
+        });
+        await t.dataSource.getRepository(SurveyInvitationEntity).insert(copies);
+        const made = await t.dataSource
+          .getRepository(SurveyInvitationEntity)
+          .createQueryBuilder('i')
+          .where('i.event_id >= :from AND i.event_id < :to', { from: base, to: base + 130 })
+          .getMany();
+        await responses.insert(
+          made.map((copy) => {
+            const { id: _id, ...rest } = response;
+            return { ...rest, invitationId: copy.id };
+          }),
+        );
+        const madeResponses = await responses.findBy({ invitationId: In(made.map((copy) => copy.id)) });
+        await t.dataSource.getRepository(LowScoreCaseEntity).insert(
+          madeResponses.map((copy) => {
+            const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = original;
+            return {
+              ...rest,
+              responseId: copy.id,
+              status: 'resolved' as const,
+              openedAt: longAgo,
+              dueAt: longAgo,
+              contactedAt: longAgo,
+              resolvedAt: longAgo,
+            };
+          }),
+        );
+      }
+      const listed = await list(staff.manager);
+      expect(listed.length).toBeLessThanOrEqual(500);
+      expect(listed[0]!.status).not.toBe('resolved');
+      expect(listed.map((c) => c.id)).toContain(caseId);
     });
   });
 });

@@ -22,6 +22,7 @@ import { SurveyInvitationEntity } from './entities/survey-invitation.entity.js';
 import { SurveyResponseEntity } from './entities/survey-response.entity.js';
 import { SurveyTemplateEntity } from './entities/survey-template.entity.js';
 import { toLowScoreCase } from './survey.mapper.js';
+import { jsonBytes, MAX_JSON_BYTES } from './survey-templates.js';
 
 const NOT_FOUND = '未找到该回访记录';
 const LIST_LIMIT = 500;
@@ -49,21 +50,25 @@ export class SurveyCasesService {
   /** Cases of the caller's store (admins: every store, or the one asked for); unfinished and soonest due first. */
   async list(principal: StaffPrincipal, query: CaseListQuery, now = new Date()): Promise<LowScoreCase[]> {
     const stores = storesToList(principal, query.storeId);
-    const where: FindOptionsWhere<LowScoreCaseEntity> = {};
-    if (stores !== 'all') where.storeId = In(stores);
-    if (query.status) where.status = query.status;
-    else if (query.overdueOnly) where.status = Not('resolved' as const);
-    const rows = await this.cases.find({ where, order: { dueAt: 'ASC', id: 'ASC' }, take: LIST_LIMIT });
-    const open = (row: LowScoreCaseEntity) => (row.status === 'resolved' ? 1 : 0);
+    const scope: FindOptionsWhere<LowScoreCaseEntity> = stores === 'all' ? {} : { storeId: In(stores) };
+    const find = (status: FindOptionsWhere<LowScoreCaseEntity>['status'], take: number) =>
+      take > 0
+        ? this.cases.find({ where: { ...scope, status }, order: { dueAt: 'ASC', id: 'ASC' }, take })
+        : Promise.resolve([]);
+    // Unfinished first, read apart from the resolved ones: those pile up for good, and under one
+    // limit their older due times would push the newest open cases off the list.
+    let rows: LowScoreCaseEntity[];
+    if (query.status) rows = await find(query.status, LIST_LIMIT);
+    else {
+      rows = await find(Not('resolved' as const), LIST_LIMIT);
+      if (!query.overdueOnly) rows = [...rows, ...(await find('resolved', LIST_LIMIT - rows.length))];
+    }
     const kept = query.overdueOnly
       ? rows.filter((row) =>
           isCaseOverdue({ status: row.status, dueAt: new Date(row.dueAt), resolvedAt: row.resolvedAt }, now),
         )
       : rows;
-    return this.toResponses(
-      [...kept].sort((a, b) => open(a) - open(b)),
-      now,
-    );
+    return this.toResponses(kept, now);
   }
 
   async get(principal: StaffPrincipal, id: number, now = new Date()): Promise<LowScoreCase> {
@@ -90,10 +95,18 @@ export class SurveyCasesService {
       row.status = body.status;
       row.contactedAt = row.contactedAt ?? now;
       if (body.status === 'resolved') row.resolvedAt = now;
-      row.notes = [
+      const notes = [
         ...row.notes,
         { at: now.toISOString(), byId: principal.id, byName, status: body.status, note: body.note.trim() },
       ];
+      // The notes live in one TEXT column (64 KB on MySQL/MariaDB): another call stops when the log
+      // is full, while the one closing note still fits under the column's limit.
+      if (body.status !== 'resolved' && jsonBytes(notes) > MAX_JSON_BYTES) {
+        throw new DomainException(ErrorCode.ValidationFailed, '回访记录已满，请填写结果并结案', [
+          { field: 'note', message: '回访记录已满，请填写结果并结案' },
+        ]);
+      }
+      row.notes = notes;
       await manager.save(row);
     });
     return this.get(principal, id, now);
