@@ -9,11 +9,11 @@ import {
   parseOutbox,
   prune,
   remove,
-  type Outbox,
   type OutboxEntry,
   type QueueMeta,
   type SendOutcome,
 } from '../utils/survey-outbox';
+import { storedRecord } from '../utils/stored-record';
 import { api } from './api';
 import { currentCustomerId, getAccessToken, onSessionChange } from './session';
 
@@ -28,27 +28,8 @@ const STORAGE_KEY = 'dc.survey.outbox';
 /** Never poll faster than this, whatever the outbox says. */
 const MIN_WAKE_MS = 500;
 
-/** The outbox as last written; used when storage cannot be read (full, private mode). */
-let memory: Outbox = {};
-
-function load(): Outbox {
-  try {
-    const stored = Taro.getStorageSync<unknown>(STORAGE_KEY);
-    return stored === '' || stored === undefined ? memory : parseOutbox(stored);
-  } catch {
-    return memory;
-  }
-}
-
-function save(outbox: Outbox): void {
-  memory = outbox;
-  try {
-    if (Object.keys(outbox).length === 0) Taro.removeStorageSync(STORAGE_KEY);
-    else Taro.setStorageSync(STORAGE_KEY, outbox);
-  } catch {
-    // Storage full or unavailable: the in-memory copy still goes out while the app runs.
-  }
-}
+/** The outbox; its in-memory copy serves while storage cannot be read or written (full, private mode). */
+const { load, save } = storedRecord(Taro, STORAGE_KEY, parseOutbox);
 
 type OutcomeListener = (token: string, outcome: SendOutcome) => void;
 const listeners = new Set<OutcomeListener>();

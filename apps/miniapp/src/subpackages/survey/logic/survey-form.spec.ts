@@ -1,12 +1,15 @@
 import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
-import type { SurveyForm, SurveyQuestion } from '@dealer-care/domain';
+import { ApiError } from '@dealer-care/api-client';
+import { ErrorCode, problemType, type SurveyForm, type SurveyQuestion } from '@dealer-care/domain';
 import {
   DRAFT_MAX_AGE_MS,
   firstErrorKey,
   isAnswered,
   needsSync,
   nextQuestionKey,
+  NOT_FOUND_TEXT,
+  openFailure,
   parseDrafts,
   previousQuestionKey,
   progressOf,
@@ -191,5 +194,32 @@ describe('the local draft', () => {
     assert.equal(mixed.t?.form, null);
     assert.deepEqual(mixed.t?.answers, { nps: 1 });
     assert.equal(parseDrafts('').constructor, Object);
+  });
+});
+
+describe('openFailure', () => {
+  const problem = (status: number, code: ErrorCode, detail?: string) =>
+    new ApiError({ type: problemType(code), title: `标题 ${status}`, status, code, detail });
+
+  it("shows the expired screen for a 409 (the API's answer for an expired survey)", () => {
+    assert.deepEqual(openFailure(problem(409, ErrorCode.Conflict, '问卷已过期')), { kind: 'expired' });
+  });
+
+  it("keeps a 404 (wrong token, another customer's) and other refusals on the error screen, without retry", () => {
+    assert.deepEqual(openFailure(problem(404, ErrorCode.NotFound, '问卷不存在')), {
+      kind: 'error',
+      message: NOT_FOUND_TEXT,
+    });
+    assert.deepEqual(openFailure(problem(403, ErrorCode.Forbidden, '无权访问')), {
+      kind: 'error',
+      message: '无权访问',
+    });
+  });
+
+  it('asks for a login on 401 and falls back to the phone on no answer or a 5xx', () => {
+    assert.deepEqual(openFailure(problem(401, ErrorCode.Unauthenticated)), { kind: 'login' });
+    assert.equal(openFailure(ApiError.network(new Error('timeout'))).kind, 'offline');
+    assert.equal(openFailure(problem(503, ErrorCode.ServiceUnavailable)).kind, 'offline');
+    assert.equal(openFailure(new TypeError('fetch failed')).kind, 'offline');
   });
 });

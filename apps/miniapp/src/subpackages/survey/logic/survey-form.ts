@@ -1,4 +1,5 @@
 import type { AnswerValue, SurveyAnswers, SurveyForm, SurveyQuestion } from '@dealer-care/domain';
+import { errorMessage, isRetryable, isUnauthenticated } from '../../../utils/errors';
 
 /**
  * The answer page's pure rules (unit-tested in Node; no Taro): editing answers, moving between the
@@ -172,4 +173,28 @@ export function parseDrafts(value: unknown): SurveyDrafts {
     };
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening
+// ---------------------------------------------------------------------------------------------
+
+export const NOT_FOUND_TEXT = '没有找到这份问卷：链接可能有误，或问卷不属于当前登录的账号。';
+
+/** What a failed open means for the answer page. */
+export type OpenFailure =
+  | { kind: 'login' }
+  /** 409: the only conflict opening answers is an expired survey (a completed one opens normally). */
+  | { kind: 'expired' }
+  /** A refusal a retry will not change: 404 (a wrong token, another customer's), other 4xx. */
+  | { kind: 'error'; message: string }
+  /** No answer or a 5xx: the phone's copy may serve, else offer a retry. */
+  | { kind: 'offline'; message: string };
+
+export function openFailure(error: unknown): OpenFailure {
+  if (isUnauthenticated(error)) return { kind: 'login' };
+  if (isRetryable(error)) return { kind: 'offline', message: errorMessage(error) };
+  const status = (error as { problem?: { status?: unknown } } | null)?.problem?.status;
+  if (status === 409) return { kind: 'expired' };
+  return { kind: 'error', message: status === 404 ? NOT_FOUND_TEXT : errorMessage(error) };
 }

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import type { SurveyAnswers, SurveyForm } from '@dealer-care/domain';
+import { storedRecord } from '../../../utils/stored-record';
 import { sameAnswers } from '../../../utils/survey-outbox';
-import { parseDrafts, pruneDrafts, type SurveyDraft, type SurveyDrafts } from '../logic/survey-form';
+import { parseDrafts, pruneDrafts, type SurveyDraft } from '../logic/survey-form';
 
 /**
  * The answers in progress, per token, in storage (`dc.survey.drafts`): written on every change, so
@@ -11,27 +12,8 @@ import { parseDrafts, pruneDrafts, type SurveyDraft, type SurveyDrafts } from '.
 
 const STORAGE_KEY = 'dc.survey.drafts';
 
-/** The drafts as last written; used when storage cannot be read. */
-let memory: SurveyDrafts = {};
-
-function load(): SurveyDrafts {
-  try {
-    const stored = Taro.getStorageSync<unknown>(STORAGE_KEY);
-    return stored === '' || stored === undefined ? memory : parseDrafts(stored);
-  } catch {
-    return memory;
-  }
-}
-
-function save(drafts: SurveyDrafts): void {
-  memory = drafts;
-  try {
-    if (Object.keys(drafts).length === 0) Taro.removeStorageSync(STORAGE_KEY);
-    else Taro.setStorageSync(STORAGE_KEY, drafts);
-  } catch {
-    // Storage full or unavailable: the in-memory copy lasts while the app runs.
-  }
-}
+/** The drafts; their in-memory copy serves while storage cannot be read or written. */
+const { load, save } = storedRecord(Taro, STORAGE_KEY, parseDrafts);
 
 export function loadDraft(token: string): SurveyDraft | null {
   return load()[token] ?? null;

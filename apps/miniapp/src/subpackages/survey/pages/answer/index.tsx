@@ -23,13 +23,13 @@ import {
   queuedSubmission,
   sendSubmission,
 } from '../../../../services/survey-outbox';
-import { errorMessage, isRetryable, isUnauthenticated } from '../../../../utils/errors';
 import { goLogin, surveyAnswerUrl } from '../../../../utils/navigation';
 import type { OutboxEntry, SendOutcome } from '../../../../utils/survey-outbox';
 import {
   firstErrorKey,
   needsSync,
   nextQuestionKey,
+  openFailure,
   previousQuestionKey,
   progressOf,
   resolveCurrent,
@@ -52,7 +52,6 @@ import styles from './index.module.scss';
 const ANSWERABLE: InvitationStatus[] = ['sent', 'opened', 'started'];
 /** Progress goes to the server this long after the last change (it is on the phone at once). */
 const PROGRESS_DEBOUNCE_MS = 1_500;
-const NOT_FOUND_TEXT = '没有找到这份问卷：链接可能有误，或问卷不属于当前登录的账号。';
 
 type Screen =
   | { kind: 'loading' }
@@ -172,18 +171,21 @@ export default function SurveyAnswerPage() {
       opened = await api.surveys.open(value);
     } catch (error) {
       if (run !== opening.current) return;
-      if (isUnauthenticated(error)) {
-        setScreen({ kind: 'login' });
-        return;
-      }
-      if (!isRetryable(error)) {
-        const status = (error as { status?: number }).status;
-        setScreen({
-          kind: 'error',
-          message: status === 404 ? NOT_FOUND_TEXT : errorMessage(error),
-          retry: false,
-        });
-        return;
+      const failure = openFailure(error);
+      switch (failure.kind) {
+        case 'login':
+          setScreen({ kind: 'login' });
+          return;
+        case 'expired':
+          // As for a survey opened as expired: the server will take no answers, keep none on the phone.
+          forgetSubmission(value);
+          forgetDraft(value);
+          showForm(draft?.form ?? null);
+          setScreen({ kind: 'closed', reason: 'expired' });
+          return;
+        case 'error':
+          setScreen({ kind: 'error', message: failure.message, retry: false });
+          return;
       }
       if (queued?.state === 'pending') {
         showForm(draft?.form ?? null);
@@ -192,7 +194,7 @@ export default function SurveyAnswerPage() {
         return;
       }
       if (!draft?.form || closedReason(draft.form.status) !== null) {
-        setScreen({ kind: 'error', message: errorMessage(error), retry: true });
+        setScreen({ kind: 'error', message: failure.message, retry: true });
         return;
       }
       // No signal to open it, but the phone has the form from last time: answer on.
