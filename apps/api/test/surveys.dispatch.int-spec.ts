@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SalesOrder } from '@dealer-care/domain';
+import { StoreEntity } from '../src/modules/stores/store.entity.js';
 import { createSurveyInvitation } from '../src/modules/surveys/create-survey-invitation.js';
+import { RETRY_AFTER_FAILURE_MS } from '../src/modules/surveys/survey-dispatcher.js';
 import {
   completeTestDrive,
   DAY_MS,
@@ -187,6 +189,34 @@ describe(`surveys: the dispatcher (${process.env.TEST_DATABASE ?? 'sqlite'})`, (
     expect((await statusOf(id)).status).toBe('sent');
   });
 
+  it('leaves a survey held for a phone two customers share alone until its next check, then still holds it', async () => {
+    const mobile = nextMobile();
+    const id = await unlinkedDelivery(mobile, new Date(Date.now() - 2 * DAY_MS));
+    await runDue(t, new Date());
+    expect(await statusOf(id)).toMatchObject({ status: 'held', hold_reason: 'no_wechat_customer' });
+    const nextCheck = new Date(Date.now() + 5 * 60 * MINUTE);
+    await t.dataSource.query('UPDATE survey_invitations SET next_check_at = ? WHERE id = ?', [
+      dbTime(nextCheck),
+      id,
+    ]);
+
+    // Two WeChat customers bound the order's phone: whose survey it is cannot be told.
+    const first = await t.customerToken('dev-sv-shared-1', mobile);
+    await t.customerToken('dev-sv-shared-2', mobile);
+    for (let view = 0; view < 3; view++) expect(await pending(api, first)).toEqual([]);
+    // Not held again on every page view: untouched until its next check.
+    const untouched = await statusOf(id);
+    expect(untouched).toMatchObject({ status: 'held', hold_reason: 'no_wechat_customer', customer_id: null });
+    expect(untouched.next_check_at!.getTime()).toBe(Math.floor(nextCheck.getTime() / 1000) * 1000);
+
+    // At that check it is looked at again, and held again for the same reason.
+    expect(await runDue(t, later(nextCheck, MINUTE))).toMatchObject({ sent: 0 });
+    const again = await statusOf(id);
+    expect(again).toMatchObject({ status: 'held', hold_reason: 'no_wechat_customer' });
+    expect(again.next_check_at!.getTime()).toBeGreaterThan(nextCheck.getTime() + DAY_MS - 5 * MINUTE);
+    expect(await outboxOf(t, id)).toEqual([]);
+  });
+
   it('drops a survey it could not send within the hold limit, with the reason, and never sends it', async () => {
     const id = await unlinkedDelivery(nextMobile(), new Date(Date.now() - 2 * DAY_MS));
     await runDue(t, new Date());
@@ -272,5 +302,74 @@ describe(`surveys: the dispatcher (${process.env.TEST_DATABASE ?? 'sqlite'})`, (
     ];
     expect(rows.map((entry) => entry.status).sort()).toEqual(['held', 'sent']);
     expect(rows.find((entry) => entry.status === 'held')!.hold_reason).toBe('contact_budget');
+  });
+
+  it('puts a survey whose step fails back for a while, so it does not block the others', async () => {
+    const customer = await newCustomer(t, api, 'stuck');
+    // A store no message can be written for (its time zone is unknown): sending its surveys fails.
+    const broken = await t.dataSource.getRepository(StoreEntity).save({
+      code: 'SV-BROKEN',
+      name: '时区错误的门店',
+      city: '广州',
+      address: '天河路 1 号',
+      phone: '020-12345678',
+      latitude: 23.13,
+      longitude: 113.32,
+      timeZone: 'Nowhere/Unknown',
+    });
+    const now = new Date();
+    const owe = async (eventId: number, storeId: number, dueAt: Date) => {
+      await t.dataSource.transaction((manager) =>
+        createSurveyInvitation(manager, {
+          type: 'test_drive_completed',
+          id: eventId,
+          at: new Date(now.getTime() - DAY_MS),
+          store: { id: storeId, name: '门店', timeZone: TZ },
+          consultantId: null,
+          customerId: customer.id,
+          customerName: '李雷',
+          customerMobile: customer.mobile,
+          what: '试驾 云岚 S5',
+        }),
+      );
+      const row = await invitationOf(t, 'test_drive_completed', eventId);
+      await t.dataSource.query('UPDATE survey_invitations SET next_check_at = ? WHERE id = ?', [
+        dbTime(dueAt),
+        row.id,
+      ]);
+      return row.id;
+    };
+    // More failing ones than a customer's run takes at once, all due before the good one.
+    const failing: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      failing.push(await owe(9_000_000 + i, broken.id, new Date(now.getTime() - 120 * MINUTE + i * 1000)));
+    }
+    const good = await owe(9_000_100, demo.gz.id, new Date(now.getTime() - 60 * MINUTE));
+
+    // MariaDB keeps whole seconds.
+    const retriesAfter = (at: Date, row: { next_check_at: Date | null }) =>
+      Math.abs(row.next_check_at!.getTime() - (at.getTime() + RETRY_AFTER_FAILURE_MS)) < 1000;
+    expect(await runDue(t, now, customer.id)).toMatchObject({ sent: 0 });
+    for (const id of failing.slice(0, 20)) {
+      const row = await statusOf(id);
+      expect(row.status).toBe('scheduled');
+      expect(retriesAfter(now, row)).toBe(true);
+    }
+    // The next run gets past them: the good survey goes out.
+    expect(await runDue(t, now, customer.id)).toMatchObject({ sent: 1 });
+    expect(await statusOf(good)).toMatchObject({ status: 'sent' });
+    expect(await outboxOf(t, good)).toEqual([
+      expect.objectContaining({ kind: 'survey_invited', customer_id: customer.id }),
+    ]);
+
+    // Not looked at again before their time, by any run.
+    await runDue(t, now);
+    for (const id of failing) expect(retriesAfter(now, await statusOf(id))).toBe(true);
+    // Then tried again: the customer has just had a survey, so the budget now holds them.
+    await runDue(t, later(now, RETRY_AFTER_FAILURE_MS + MINUTE));
+    for (const id of failing) {
+      expect(await statusOf(id)).toMatchObject({ status: 'held', hold_reason: 'contact_budget' });
+      expect(await outboxOf(t, id)).toEqual([]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { StaffRole } from '@dealer-care/domain';
+import { canWorkLowScoreCase, type StaffRole } from '@dealer-care/domain';
 
 /** Top-level sections of the portal, in menu order. */
 export const SECTIONS = [
@@ -119,6 +119,5 @@ export function canWorkCase(
   staff: { id: number; role: StaffRole },
   lowScoreCase: { owner: { id: number } | null },
 ): boolean {
-  if (staff.role !== 'consultant') return true;
-  return lowScoreCase.owner?.id === staff.id;
+  return canWorkLowScoreCase(staff, lowScoreCase.owner?.id ?? null);
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isMysql } from './is-mysql.js';
 
 const MIGRATION_LOCK = 'dealer_care_schema_migrations';
 
@@ -15,7 +16,7 @@ export async function runPendingMigrations<T>(
     const applied = (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
     return { applied, result: await afterwards() };
   };
-  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') return migrate();
+  if (!isMysql(dataSource)) return migrate();
   const lockRunner = dataSource.createQueryRunner();
   await lockRunner.connect();
   try {

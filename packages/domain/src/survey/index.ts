@@ -8,3 +8,4 @@ export * from './survey-invitation.js';
 export * from './survey-cases.js';
 export * from './survey-display.js';
 export * from './process-audit.js';
+export { roundTo } from './survey-math.js';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { caseDueAt, closedOnTimeRate, decideCaseTransition, isCaseOverdue } from './survey-cases.js';
+import {
+  canWorkLowScoreCase,
+  caseDueAt,
+  closedOnTimeRate,
+  decideCaseTransition,
+  isCaseOverdue,
+} from './survey-cases.js';
 import { CASE_STATUSES, DEFAULT_SURVEY_POLICY, type CaseStatus } from './survey.types.js';
 
 const HOUR = 3_600_000;
@@ -68,5 +74,21 @@ describe('closedOnTimeRate', () => {
   it('is null when nothing is resolved yet', () => {
     expect(closedOnTimeRate([])).toBeNull();
     expect(closedOnTimeRate([{ status: 'open', dueAt, resolvedAt: null }])).toBeNull();
+  });
+});
+
+describe('canWorkLowScoreCase', () => {
+  it('lets a consultant work only the cases they own', () => {
+    expect(canWorkLowScoreCase({ id: 7, role: 'consultant' }, 7)).toBe(true);
+    expect(canWorkLowScoreCase({ id: 7, role: 'consultant' }, 8)).toBe(false);
+    expect(canWorkLowScoreCase({ id: 7, role: 'consultant' }, null)).toBe(false);
+  });
+
+  it('lets managers and admins work any case, owned by anyone or nobody', () => {
+    for (const role of ['manager', 'admin'] as const) {
+      expect(canWorkLowScoreCase({ id: 1, role }, 1)).toBe(true);
+      expect(canWorkLowScoreCase({ id: 1, role }, 8)).toBe(true);
+      expect(canWorkLowScoreCase({ id: 1, role }, null)).toBe(true);
+    }
   });
 });

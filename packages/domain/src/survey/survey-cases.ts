@@ -2,6 +2,7 @@
  * Low-score cases (客户回访): a low score opens a case for the consultant, who must call the
  * customer within caseDueHours and record what was done: open → contacted → resolved.
  */
+import type { StaffRole } from '../staff/staff.types.js';
 import type { CaseStatus, SurveyPolicy } from './survey.types.js';
 
 const MS_PER_HOUR = 3_600_000;
@@ -44,4 +45,13 @@ export function closedOnTimeRate(
   if (resolved.length === 0) return null;
   const onTime = resolved.filter((c) => c.resolvedAt!.getTime() <= c.dueAt.getTime()).length;
   return onTime / resolved.length;
+}
+
+/**
+ * Whether a member of staff may record a call on or close a low-score case: managers and admins
+ * any case in their scope (store scope is checked apart), a consultant only the cases they own.
+ */
+export function canWorkLowScoreCase(staff: { id: number; role: StaffRole }, ownerId: number | null): boolean {
+  if (staff.role !== 'consultant') return true;
+  return ownerId === staff.id;
 }

@@ -1,4 +1,7 @@
-/** Small number helpers shared by the survey and audit rules (not exported from the package). */
+/**
+ * Small number helpers shared by the survey and audit rules. Only `roundTo` is exported from the
+ * package (the API rounds its SQL aggregates the same way); the rest stay internal.
+ */
 
 /**
  * Rounds half away from zero to `decimals` places. The tiny nudge keeps values such as 43.75 or

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { isMysql } from '../../database/is-mysql.js';
 
 /** MySQL/MariaDB errors after which the whole transaction may simply be run again. */
 const RETRYABLE_ERRNOS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
@@ -17,8 +18,7 @@ export class TransactionRunner {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   get isMysql(): boolean {
-    const type = this.dataSource.options.type;
-    return type === 'mysql' || type === 'mariadb';
+    return isMysql(this.dataSource);
   }
 
   /**

@@ -82,6 +82,11 @@ export class Surveys1764300000000 implements MigrationInterface {
             columnNames: ['customer_id', 'status'],
           }),
           new TableIndex({
+            // A customer's pending list also sends the unlinked deliveries under their phone.
+            name: 'IDX_survey_invitations_mobile_status',
+            columnNames: ['customer_mobile', 'status'],
+          }),
+          new TableIndex({
             name: 'IDX_survey_invitations_store_kind_sent',
             columnNames: ['store_id', 'kind', 'sent_at'],
           }),

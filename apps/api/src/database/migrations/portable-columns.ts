@@ -1,12 +1,12 @@
 import { TableForeignKey, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import { isMysql as isMysqlConnection } from '../is-mysql.js';
 
 /**
  * Column definitions that differ between MySQL/MariaDB and SQLite, written once so every
  * migration produces exactly the schema TypeORM derives from the entities on both.
  */
-export function isMysql(queryRunner: QueryRunner): boolean {
-  const type = queryRunner.connection.driver.options.type;
-  return type === 'mysql' || type === 'mariadb';
+function isMysql(queryRunner: QueryRunner): boolean {
+  return isMysqlConnection(queryRunner.connection);
 }
 
 /** TypeORM maps an entity's `int` to `integer` on SQLite (which only auto-increments an INTEGER PRIMARY KEY). */

@@ -379,8 +379,11 @@ export class DeliveriesService {
       await manager.save(order);
       // Ticks are kept on the items themselves (who and when); the timeline keeps the steps.
       if (action !== 'tick_checklist') await this.recordEvent(manager, order, actor, action, from, note);
-      await this.tellCustomer(manager, order, action, store);
-      if (action === 'deliver') await this.owesSalesSurvey(manager, order, store, now);
+      // What the message and the survey are about: the car model is read once, and only if needed.
+      let subject: Promise<string> | undefined;
+      const subjectOf = () => (subject ??= modelSubject(manager, '交车', order.modelId));
+      await this.tellCustomer(manager, order, action, store, subjectOf);
+      if (action === 'deliver') await this.owesSalesSurvey(manager, order, store, now, await subjectOf());
     });
     return this.view(id, actor, now);
   }
@@ -523,6 +526,7 @@ export class DeliveriesService {
     order: SalesOrderEntity,
     action: DeliveryAction,
     store: StoreEntity,
+    subjectOf: () => Promise<string>,
   ): Promise<void> {
     const kind = NOTIFY[action];
     if (!kind || order.customerId === null) return;
@@ -537,7 +541,7 @@ export class DeliveriesService {
       subjectId: order.id,
       page: `subpackages/delivery/pages/detail/index?id=${order.id}`,
       data: {
-        subject: clipForMessage(await modelSubject(manager, '交车', order.modelId)),
+        subject: clipForMessage(await subjectOf()),
         storeName: store.name,
         time: times.join('；'),
         remark: kind === 'delivery_delayed' ? (order.delayReason ?? '') : '',
@@ -551,6 +555,7 @@ export class DeliveriesService {
     order: SalesOrderEntity,
     store: StoreEntity,
     now: Date,
+    subject: string,
   ): Promise<void> {
     await createSurveyInvitation(
       manager,
@@ -563,7 +568,7 @@ export class DeliveriesService {
         customerId: order.customerId,
         customerName: order.customerName,
         customerMobile: order.customerMobile,
-        what: await modelSubject(manager, '交车', order.modelId),
+        what: subject,
       },
       this.config.survey.policy,
     );

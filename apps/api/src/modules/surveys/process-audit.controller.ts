@@ -4,7 +4,6 @@ import type { FastifyReply } from 'fastify';
 import type { AuditTemplate, ProcessAudit } from '@dealer-care/domain';
 import { CurrentStaff, StaffAuth } from '../../common/auth/auth.decorators.js';
 import type { StaffPrincipal } from '../../common/auth/principal.js';
-import { assertStoreInScope } from '../../common/auth/store-scope.js';
 import { IdempotencyService } from '../../common/idempotency/idempotency.service.js';
 import { sendIdempotentAnswer } from '../../common/idempotency/send-idempotent-answer.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
@@ -71,7 +70,6 @@ export class ProcessAuditController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    assertStoreInScope(principal, storeId);
     const answer = await this.idempotency.execute(
       `staff:${principal.id}:process-audit:${storeId}`,
       idempotencyKey,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { aggregateScores, npsGroupOf } from '@dealer-care/domain';
-import { aggregateFromSums, roundHalfUp, type ScoreSums } from './satisfaction-report.queries.js';
+import { aggregateScores, npsGroupOf, roundTo } from '@dealer-care/domain';
+import { aggregateFromSums, type ScoreSums } from './satisfaction-report.queries.js';
 import { csvColumns } from './satisfaction-report.service.js';
 
 /** What the SQL of scoreSums returns for these rows. */
@@ -40,9 +40,9 @@ describe('aggregateFromSums', () => {
     expect(
       aggregateFromSums(sumsOf([1000, 731].map((index) => ({ index, nps: null, lowScore: false })))).index,
     ).toBe(866);
-    expect(roundHalfUp(67.5 / 60, 1)).toBe(1.1);
-    expect(roundHalfUp(0.75, 1)).toBe(0.8);
-    expect(roundHalfUp(-0.25, 1)).toBe(-0.3);
+    expect(roundTo(67.5 / 60, 1)).toBe(1.1);
+    expect(roundTo(0.75, 1)).toBe(0.8);
+    expect(roundTo(-0.25, 1)).toBe(-0.3);
   });
 });
 

@@ -8,6 +8,7 @@
 import type { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import {
   npsFromCounts,
+  roundTo,
   zonedToUtc,
   addDays,
   type ScoreAggregate,
@@ -42,18 +43,11 @@ export interface ScoreSums {
   lowScores: number;
 }
 
-/** Rounds half away from zero, as the domain's scoring does (its helper is internal to the package). */
-export function roundHalfUp(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  const rounded = Math.round(Math.abs(value) * factor + 1e-9) / factor;
-  return value < 0 && rounded !== 0 ? -rounded : rounded;
-}
-
 /** The same numbers the domain's aggregateScores gives for the rows these sums were taken over. */
 export function aggregateFromSums(sums: ScoreSums): ScoreAggregate {
   return {
     responses: sums.responses,
-    index: sums.indexCount > 0 ? Math.round(roundHalfUp(sums.indexSum / sums.indexCount, 6)) : null,
+    index: sums.indexCount > 0 ? Math.round(roundTo(sums.indexSum / sums.indexCount, 6)) : null,
     nps: npsFromCounts(sums.promoters, sums.passives, sums.detractors),
     promoters: sums.promoters,
     passives: sums.passives,
@@ -164,7 +158,7 @@ export async function factorMeans(
     const n = num(row.n);
     return {
       key: String(row.factor_key),
-      score: n > 0 ? roundHalfUp(num(row.score_sum) / n, 1) : null,
+      score: n > 0 ? roundTo(num(row.score_sum) / n, 1) : null,
       responses: n,
     };
   });

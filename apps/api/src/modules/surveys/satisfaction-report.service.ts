@@ -10,6 +10,7 @@ import {
   ErrorCode,
   maskMobile,
   npsGroupOf,
+  roundTo,
   SURVEY_KIND_LABEL_ZH,
   utcToZoned,
   visibleQuestions,
@@ -42,7 +43,6 @@ import {
   funnelCounts,
   latestAuditTotals,
   medianMinutesToAnswer,
-  roundHalfUp,
   scoreSums,
   scoreSumsBy,
   type ReportScope,
@@ -147,7 +147,7 @@ export class SatisfactionReportService {
       funnel: {
         ...funnel,
         responseRate: funnel.invited > 0 ? funnel.completed / funnel.invited : null,
-        medianHoursToAnswer: median === null ? null : roundHalfUp(median / 60, 1),
+        medianHoursToAnswer: median === null ? null : roundTo(median / 60, 1),
       },
       byWeek: weeks.map((row) => ({ week: String(row.key), ...aggregateFromSums(row.sums) })),
       byStore: byStore.map((row) => ({

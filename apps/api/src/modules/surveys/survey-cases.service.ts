@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Not, Repository, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import {
   canAccessStore,
+  canWorkLowScoreCase,
   decideCaseTransition,
   ErrorCode,
   isCaseOverdue,
@@ -87,7 +88,7 @@ export class SurveyCasesService {
     const byName = (await this.staff.findOneBy({ id: principal.id }))?.displayName ?? '';
     await this.transactions.run(async (manager) => {
       const row = await this.lock(manager, id);
-      if (principal.role === 'consultant' && row.ownerId !== principal.id) {
+      if (!canWorkLowScoreCase(principal, row.ownerId)) {
         throw new DomainException(ErrorCode.Forbidden, '只有该回访的负责人或店长可以处理');
       }
       const decision = decideCaseTransition(row.status, body.status);

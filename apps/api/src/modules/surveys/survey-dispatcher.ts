@@ -33,6 +33,10 @@ import { SurveyTokenSigner } from './survey-token.js';
 
 const DAY_MS = 86_400_000;
 const BATCH = 200;
+/** A customer's own run happens inside their page view: a few rows at most. */
+const CUSTOMER_BATCH = 20;
+/** How long an invitation whose step failed waits before it is tried again, so it never blocks the queue. */
+export const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
 
 /** The statuses an action may start from, per the domain's one decision function. */
 export function statusesAllowing(action: InvitationAction): InvitationStatus[] {
@@ -65,6 +69,12 @@ export function nextCheckWhileOpen(
  */
 export function tokenExpiry(sentAt: Date, policy: SurveyPolicy): Date {
   return new Date(Math.floor(invitationExpiresAt(sentAt, policy).getTime() / 1000) * 1000);
+}
+
+/** An invitation to step, with the customer an unlinked one was already resolved to. */
+interface DueInvitation {
+  invitation: SurveyInvitationEntity;
+  customerId?: number;
 }
 
 export interface DispatchResult {
@@ -118,17 +128,43 @@ export class SurveyDispatcher implements OnApplicationBootstrap, OnApplicationSh
   /** Everything due at `now` (for one customer only, when given). */
   async runDue(now: Date = new Date(), scope: { customerId?: number } = {}): Promise<DispatchResult> {
     const result: DispatchResult = { sent: 0, held: 0, dropped: 0, reminded: 0, expired: 0 };
-    const due = await this.dueInvitations(now, scope.customerId);
-    for (const invitation of due) {
+    const due: DueInvitation[] =
+      scope.customerId === undefined
+        ? (await this.dueInvitations(now)).map((invitation) => ({ invitation }))
+        : await this.dueForCustomer(now, scope.customerId);
+    for (const { invitation, customerId } of due) {
       try {
-        await this.step(invitation, now, result);
+        await this.step(invitation, now, result, customerId);
       } catch (error) {
         this.logger.error(
           `Survey invitation ${invitation.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         );
+        await this.retryLater(invitation, now);
       }
     }
     return result;
+  }
+
+  /**
+   * A step that failed leaves the invitation as it was; its next check moves on so that it is not
+   * picked first again at once, ahead of everything else due. Only while it is still due and in
+   * the status it had: another process may have moved it meanwhile.
+   */
+  private async retryLater(invitation: SurveyInvitationEntity, now: Date): Promise<void> {
+    try {
+      await this.invitations
+        .createQueryBuilder()
+        .update(SurveyInvitationEntity)
+        .set({ nextCheckAt: new Date(now.getTime() + RETRY_AFTER_FAILURE_MS) })
+        .where('id = :id', { id: invitation.id })
+        .andWhere('status = :status', { status: invitation.status })
+        .andWhere('next_check_at <= :now', { now })
+        .execute();
+    } catch (error) {
+      this.logger.error(
+        `Survey invitation ${invitation.id}: could not postpone after a failure: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   private async tick(): Promise<void> {
@@ -147,40 +183,76 @@ export class SurveyDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async dueInvitations(now: Date, customerId?: number): Promise<SurveyInvitationEntity[]> {
-    const query = this.invitations
+  private pendingQuery(take: number) {
+    return this.invitations
       .createQueryBuilder('i')
       .where('i.status IN (:...pending)', { pending: PENDING })
       .orderBy('i.next_check_at', 'ASC')
       .addOrderBy('i.id', 'ASC')
-      .take(BATCH);
-    if (customerId === undefined) {
-      query.andWhere('i.next_check_at <= :now', { now });
-    } else {
-      // One held only because nobody had bound the phone yet goes out the moment its customer
-      // shows up, not at its next daily check.
-      query.andWhere(
-        new Brackets((where) => {
-          where
-            .where('i.next_check_at <= :now', { now })
-            .orWhere("(i.status = 'held' AND i.hold_reason = 'no_wechat_customer')");
-        }),
-      );
-      const phone = (await this.customers.findOneBy({ id: customerId }))?.phone ?? null;
-      query.andWhere(
-        new Brackets((where) => {
-          where.where('i.customer_id = :customerId', { customerId });
-          // A delivery not linked yet, under the phone this customer bound through WeChat.
-          if (phone) where.orWhere('(i.customer_id IS NULL AND i.customer_mobile = :phone)', { phone });
-        }),
-      );
-    }
-    return query.getMany();
+      .take(take);
   }
 
-  private async step(invitation: SurveyInvitationEntity, now: Date, result: DispatchResult): Promise<void> {
+  private dueInvitations(now: Date): Promise<SurveyInvitationEntity[]> {
+    return this.pendingQuery(BATCH).andWhere('i.next_check_at <= :now', { now }).getMany();
+  }
+
+  /**
+   * One customer's due invitations: theirs, and the deliveries not linked yet under the phone they
+   * bound through WeChat. Two queries, each served by its own index (customer_id, status) and
+   * (customer_mobile, status); an OR of the two would read every pending invitation.
+   *
+   * One held only because nobody had bound the phone yet goes out the moment its customer shows
+   * up, not at its next daily check; but while its customer still cannot be told (say the phone
+   * belongs to two customers), it is left alone until that check rather than held again on every
+   * page view. Comes with the customer it resolved to, so release does not look it up again.
+   */
+  private async dueForCustomer(now: Date, customerId: number): Promise<DueInvitation[]> {
+    const dueOrWaitingForWeChat = new Brackets((where) => {
+      where
+        .where('i.next_check_at <= :now', { now })
+        .orWhere("(i.status = 'held' AND i.hold_reason = 'no_wechat_customer')");
+    });
+    const phone = (await this.customers.findOneBy({ id: customerId }))?.phone ?? null;
+    const [own, unlinked] = await Promise.all([
+      this.pendingQuery(CUSTOMER_BATCH)
+        .andWhere('i.customer_id = :customerId', { customerId })
+        .andWhere(dueOrWaitingForWeChat)
+        .getMany(),
+      phone
+        ? this.pendingQuery(CUSTOMER_BATCH)
+            .andWhere('i.customer_mobile = :phone', { phone })
+            .andWhere('i.customer_id IS NULL')
+            .andWhere(dueOrWaitingForWeChat)
+            .getMany()
+        : Promise.resolve([]),
+    ]);
+    const checkAt = (invitation: SurveyInvitationEntity) =>
+      invitation.nextCheckAt === null ? -Infinity : new Date(invitation.nextCheckAt).getTime();
+    const candidates = [...own, ...unlinked]
+      .sort((a, b) => checkAt(a) - checkAt(b) || a.id - b.id)
+      .slice(0, CUSTOMER_BATCH);
+    const due: DueInvitation[] = [];
+    for (const invitation of candidates) {
+      const waiting = invitation.nextCheckAt === null || checkAt(invitation) > now.getTime();
+      if (!waiting || invitation.customerId !== null) {
+        due.push({ invitation });
+        continue;
+      }
+      const resolved = await this.resolveCustomer(invitation);
+      if (resolved !== null) due.push({ invitation, customerId: resolved });
+    }
+    return due;
+  }
+
+  /** `customerId`: the customer an unlinked invitation was already resolved to. */
+  private async step(
+    invitation: SurveyInvitationEntity,
+    now: Date,
+    result: DispatchResult,
+    customerId?: number,
+  ): Promise<void> {
     if (invitation.status === 'scheduled' || invitation.status === 'held') {
-      await this.release(invitation, now, result);
+      await this.release(invitation, now, result, customerId);
       return;
     }
     const expiresAt = invitation.expiresAt ?? invitationExpiresAt(invitation.sentAt ?? now, this.policy);
@@ -228,8 +300,9 @@ export class SurveyDispatcher implements OnApplicationBootstrap, OnApplicationSh
     invitation: SurveyInvitationEntity,
     now: Date,
     result: DispatchResult,
+    resolved?: number,
   ): Promise<void> {
-    const customerId = invitation.customerId ?? (await this.resolveCustomer(invitation));
+    const customerId = invitation.customerId ?? resolved ?? (await this.resolveCustomer(invitation));
     const store = await this.stores.findOneByOrFail({ id: invitation.storeId });
     const outcome = await this.transactions.run(async (manager) => {
       // First statement of the transaction: serialises one customer's releases across processes,

@@ -7,6 +7,7 @@ import {
   type SurveyQuestion,
   type SurveyTemplateContent,
 } from '@dealer-care/domain';
+import { isMysql } from '../../database/is-mysql.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { SurveyTemplateEntity } from './entities/survey-template.entity.js';
 
@@ -15,11 +16,6 @@ export const MAX_JSON_BYTES = 60_000;
 
 export function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value), 'utf8');
-}
-
-function isMysql(manager: EntityManager): boolean {
-  const type = manager.connection.options.type;
-  return type === 'mysql' || type === 'mariadb';
 }
 
 /**
@@ -50,7 +46,7 @@ export async function activeSurveyTemplate(
   const active = await repo.findOne({
     where: { kind, active: true },
     order: { version: 'DESC' },
-    ...(isMysql(manager) ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+    ...(isMysql(manager.connection) ? { lock: { mode: 'pessimistic_read' as const } } : {}),
   });
   if (!active) throw new Error(`No active survey template of kind ${kind}`);
   return active;

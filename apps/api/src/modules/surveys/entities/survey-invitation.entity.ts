@@ -22,6 +22,7 @@ import { SurveyTemplateEntity } from './survey-template.entity.js';
 @Index('UQ_survey_invitations_event', ['eventType', 'eventId'], { unique: true })
 @Index('IDX_survey_invitations_status_check', ['status', 'nextCheckAt'])
 @Index('IDX_survey_invitations_customer_status', ['customerId', 'status'])
+@Index('IDX_survey_invitations_mobile_status', ['customerMobile', 'status'])
 @Index('IDX_survey_invitations_store_kind_sent', ['storeId', 'kind', 'sentAt'])
 @Index('IDX_survey_invitations_store_kind_send', ['storeId', 'kind', 'sendAt'])
 export class SurveyInvitationEntity extends TimestampedEntity {
