@@ -9,6 +9,7 @@ import {
   type TestDriveBooking,
 } from '@dealer-care/domain';
 import {
+  completeTestDrive,
   DAY_MS,
   GOOD_TEST_DRIVE_ANSWERS,
   newCustomer,
@@ -20,12 +21,9 @@ import { SATISFACTION_CSV_MAX_ROWS } from '../src/modules/surveys/satisfaction-r
 import { expectProblem, startTestApp, type TestApp } from './support/test-app.js';
 import {
   Api,
-  bookingBody,
-  bookOk,
   dbTime,
   loadDemo,
   MINUTE,
-  moveBooking,
   SlotPool,
   todayInStore,
   type Demo,
@@ -97,27 +95,10 @@ describe(`satisfaction dashboard (${process.env.TEST_DATABASE ?? 'sqlite'})`, ()
     const target = store === 'gz' ? demo.gz : demo.sz;
     const modelId = demo.models['YL-S5']!.id;
     pools[store] ??= await SlotPool.load(t, target.id, modelId);
-    const booking = await bookOk(
-      api,
-      customer.token,
-      bookingBody(demo, pools[store].take().startsAt, {
-        mobile: customer.mobile,
-        storeId: target.id,
-        modelId,
-      }),
-    );
-    const [hold] = (await t.dataSource.query('SELECT car_id FROM test_drive_car_holds WHERE booking_id = ?', [
-      booking.id,
-    ])) as Array<{ car_id: number }>;
-    const post = async (action: string, body: unknown = {}) => {
-      const res = await api.post(`/api/staff/test-drives/${booking.id}/${action}`, staffToken, body);
-      if (res.status !== 200) throw new Error(`${action}: ${res.status} ${res.text}`);
-      return res.body as TestDriveBooking;
-    };
-    await post('confirm', { carId: Number(hold!.car_id) });
-    await moveBooking(t, booking.id, new Date(Date.now() + 30 * MINUTE));
-    await post('check-in', { licenceLastFour: '002X', consentSigned: true });
-    return post('complete');
+    return completeTestDrive(t, api, demo, pools[store], customer, staffToken, {
+      storeId: target.id,
+      modelId,
+    });
   }
 
   /** The customer's one pending survey token. */

@@ -137,11 +137,13 @@ export async function completeTestDrive(
   pool: SlotPool,
   customer: SurveyCustomer,
   staffToken: string,
+  /** Another store and model than the pool's default (the pool must be of that store and model). */
+  where: { storeId?: number; modelId?: number } = {},
 ): Promise<TestDriveBooking> {
   const booking = await bookOk(
     api,
     customer.token,
-    bookingBody(demo, pool.take().startsAt, { mobile: customer.mobile }),
+    bookingBody(demo, pool.take().startsAt, { mobile: customer.mobile, ...where }),
   );
   const [hold] = (await t.dataSource.query('SELECT car_id FROM test_drive_car_holds WHERE booking_id = ?', [
     booking.id,
