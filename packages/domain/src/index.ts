@@ -19,3 +19,4 @@ export * from './delivery/index.js';
 export * from './text/readable-code.js';
 export * from './notification/notification.types.js';
 export * from './survey/index.js';
+export * from './follow-up/index.js';

@@ -1,0 +1,4 @@
+export * from './follow-up.types.js';
+export * from './follow-up-hours.js';
+export * from './follow-up-rules.js';
+export * from './follow-up-reschedule.js';
