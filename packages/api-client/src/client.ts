@@ -1,4 +1,24 @@
 import type {
+  AssignFollowUpRequest,
+  CustomerCard,
+  FollowUpInbox,
+  FollowUpInboxQuery,
+  FollowUpStats,
+  FollowUpStatsQuery,
+  FollowUpTaskView,
+  LogContactRequest,
+  MarkProspectLostRequest,
+  NotificationListItem,
+  NotificationsQuery,
+  ProspectSummary,
+  ProspectsQuery,
+  RecordFollowUpOutcomeRequest,
+  RecordSubscriptionsRequest,
+  RegisterContactRequest,
+  SetIntentRequest,
+  SubscriptionMoment,
+  SubscriptionTemplates,
+  UpdateProspectRequest,
   AssignCaseRequest,
   AuditTemplate,
   CreateAuditRequest,
@@ -298,6 +318,58 @@ export function createApiClient(options: ApiClientOptions) {
       stores: () => request<StoreOverview[]>('GET', '/staff/stores'),
       store: (id: number) => request<StoreOverview>('GET', `/staff/stores/${id}`),
       users: () => request<StaffUser[]>('GET', '/staff/users'),
+    },
+    /** 回访任务: the consultant's inbox, outcomes, escalations and the manager's rates. */
+    followUps: {
+      inbox: (query: FollowUpInboxQuery = {}) =>
+        request<FollowUpInbox>('GET', '/staff/follow-ups', { query: { ...query } }),
+      task: (id: number) => request<FollowUpTaskView>('GET', `/staff/follow-ups/${id}`),
+      /** One tap after the call; a task no longer pending answers 409. */
+      recordOutcome: (id: number, body: RecordFollowUpOutcomeRequest) =>
+        request<FollowUpTaskView>('POST', `/staff/follow-ups/${id}/outcome`, { body }),
+      /** Managers and admins: give the task to someone else in its store. */
+      assign: (id: number, body: AssignFollowUpRequest) =>
+        request<FollowUpTaskView>('POST', `/staff/follow-ups/${id}/assignee`, { body }),
+      stats: (query: FollowUpStatsQuery = {}) =>
+        request<FollowUpStats>('GET', '/staff/follow-ups/stats', { query: { ...query } }),
+    },
+    /** 客户卡片: prospects, their contacts, intent, style, timeline, and 战败. */
+    prospects: {
+      list: (query: ProspectsQuery = {}) =>
+        request<Page<ProspectSummary>>('GET', '/staff/prospects', { query: { ...query } }),
+      /** 来店/来电登记: finds the store's prospect by phone or creates one, and logs the contact. */
+      register: (body: RegisterContactRequest, options: { idempotencyKey: string }) =>
+        request<CustomerCard>('POST', '/staff/prospects', {
+          body,
+          headers: { 'idempotency-key': options.idempotencyKey },
+        }),
+      card: (id: number) => request<CustomerCard>('GET', `/staff/prospects/${id}`),
+      update: (id: number, body: UpdateProspectRequest) =>
+        request<CustomerCard>('PATCH', `/staff/prospects/${id}`, { body }),
+      logContact: (id: number, body: LogContactRequest, options: { idempotencyKey: string }) =>
+        request<CustomerCard>('POST', `/staff/prospects/${id}/contacts`, {
+          body,
+          headers: { 'idempotency-key': options.idempotencyKey },
+        }),
+      setIntent: (id: number, body: SetIntentRequest) =>
+        request<CustomerCard>('POST', `/staff/prospects/${id}/intent`, { body }),
+      /** 战败: cancels the follow-ups, creates the manager's callback and the lost-customer survey. */
+      markLost: (id: number, body: MarkProspectLostRequest) =>
+        request<CustomerCard>('POST', `/staff/prospects/${id}/lost`, { body }),
+    },
+    /** The fate of customer messages; failed and refused ones are the dead-letter list. */
+    notifications: {
+      list: (query: NotificationsQuery = {}) =>
+        request<Page<NotificationListItem>>('GET', '/staff/notifications', { query: { ...query } }),
+      /** Queues a failed message again (managers and admins). */
+      retry: (id: number) => request<NotificationListItem>('POST', `/staff/notifications/${id}/retry`),
+    },
+    /** The customer's WeChat subscriptions (订阅消息), asked for at booking, delivery and survey moments. */
+    subscriptions: {
+      templates: (moment: SubscriptionMoment) =>
+        request<SubscriptionTemplates>('GET', '/notifications/subscriptions', { query: { moment } }),
+      record: (body: RecordSubscriptionsRequest) =>
+        request<void>('POST', '/notifications/subscriptions', { body }),
     },
   };
 }

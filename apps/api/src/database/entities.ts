@@ -22,6 +22,12 @@ import { TestDriveBookingEntity } from '../modules/test-drives/entities/test-dri
 import { TestDriveCarHoldEntity } from '../modules/test-drives/entities/test-drive-car-hold.entity.js';
 import { TestDriveConsentEntity } from '../modules/test-drives/entities/test-drive-consent.entity.js';
 import { TestDrivePolicyEntity } from '../modules/test-drives/entities/test-drive-policy.entity.js';
+import { JobEntity } from '../modules/jobs/job.entity.js';
+import { FollowUpTaskEntity } from '../modules/follow-ups/entities/follow-up-task.entity.js';
+import { ContactLogEntity } from '../modules/prospects/entities/contact-log.entity.js';
+import { IntentChangeEntity } from '../modules/prospects/entities/intent-change.entity.js';
+import { ProspectEntity } from '../modules/prospects/entities/prospect.entity.js';
+import { WechatSubscriptionEntity } from '../modules/notifications/wechat-subscription.entity.js';
 import { VehicleModelEntity } from '../modules/vehicle-models/vehicle-model.entity.js';
 
 /** Every entity, listed explicitly: globs do not load reliably under native ESM. */
@@ -51,4 +57,10 @@ export const ENTITIES = [
   SurveyFactorScoreEntity,
   LowScoreCaseEntity,
   ProcessAuditEntity,
+  JobEntity,
+  ProspectEntity,
+  FollowUpTaskEntity,
+  ContactLogEntity,
+  IntentChangeEntity,
+  WechatSubscriptionEntity,
 ];

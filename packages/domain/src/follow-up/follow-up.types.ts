@@ -17,6 +17,8 @@ export const FOLLOW_UP_TASK_KINDS = [
   'low_score_callback',
   'prospect_follow_up',
   'lost_customer_callback',
+  'complaint_callback',
+  'message_fallback_call',
 ] as const;
 export type FollowUpTaskKind = (typeof FOLLOW_UP_TASK_KINDS)[number];
 
@@ -32,6 +34,8 @@ export const FOLLOW_UP_TASK_KIND_LABEL_ZH: Record<FollowUpTaskKind, string> = {
   low_score_callback: '低分回访',
   prospect_follow_up: '意向客户跟进',
   lost_customer_callback: '战败客户回访',
+  complaint_callback: '客户投诉处理',
+  message_fallback_call: '消息未送达，电话告知',
 };
 
 /** `pending` is the only status the rules still move or cancel; overdue is derived from dueAt, not stored. */
@@ -66,6 +70,8 @@ export const FOLLOW_UP_SOURCE_TYPES = [
   'delivery',
   'survey_response',
   'prospect',
+  'notification',
+  'follow_up_task',
 ] as const;
 export type FollowUpSourceType = (typeof FOLLOW_UP_SOURCE_TYPES)[number];
 
@@ -75,6 +81,8 @@ export const FOLLOW_UP_SOURCE_TYPE_LABEL_ZH: Record<FollowUpSourceType, string> 
   delivery: '交车',
   survey_response: '满意度问卷',
   prospect: '意向客户',
+  notification: '未送达的消息',
+  follow_up_task: '回访任务',
 };
 
 /** 意向客户级别: H buys within 7 days, A within 15, B within 30, C within 3 months. */

@@ -2,3 +2,4 @@ export * from './follow-up.types.js';
 export * from './follow-up-hours.js';
 export * from './follow-up-rules.js';
 export * from './follow-up-reschedule.js';
+export * from './follow-up-views.js';

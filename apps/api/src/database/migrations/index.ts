@@ -3,6 +3,7 @@ import { TestDriveBookings1764000000000 } from './1764000000000-test-drive-booki
 import { NotificationOutbox1764100000000 } from './1764100000000-notification-outbox.js';
 import { Deliveries1764200000000 } from './1764200000000-deliveries.js';
 import { Surveys1764300000000 } from './1764300000000-surveys.js';
+import { FollowUps1764400000000 } from './1764400000000-follow-ups.js';
 
 /** Every migration in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   NotificationOutbox1764100000000,
   Deliveries1764200000000,
   Surveys1764300000000,
+  FollowUps1764400000000,
 ];

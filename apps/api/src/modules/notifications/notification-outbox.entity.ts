@@ -16,6 +16,7 @@ import { CustomerEntity } from '../customers/customer.entity.js';
 @Index('IDX_notification_outbox_status_due', ['status', 'nextAttemptAt'])
 @Index('IDX_notification_outbox_subject', ['subjectType', 'subjectId'])
 @Index('IDX_notification_outbox_customer', ['customerId'])
+@Index('IDX_notification_outbox_store_status', ['storeId', 'status'])
 export class NotificationOutboxEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -56,4 +57,12 @@ export class NotificationOutboxEntity extends TimestampedEntity {
 
   @Column({ name: 'sent_at', type: 'datetime', nullable: true })
   sentAt: Date | null;
+
+  /** The store the message speaks for (its staff see its fate); null on rows older than the column. */
+  @Column({ name: 'store_id', type: 'int', nullable: true })
+  storeId: number | null;
+
+  /** The phone task that replaced a message the customer could not receive. */
+  @Column({ name: 'fallback_task_id', type: 'int', nullable: true })
+  fallbackTaskId: number | null;
 }
