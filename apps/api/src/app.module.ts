@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
+import { ClockModule } from './common/clock/clock.module.js';
 import { buildLoggerOptions } from './common/logging/logger-options.js';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
@@ -12,7 +13,11 @@ import { AppConfigModule } from './config/config.module.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CustomersModule } from './modules/customers/customers.module.js';
+import { FollowUpsModule } from './modules/follow-ups/follow-ups.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { ProspectsModule } from './modules/prospects/prospects.module.js';
 import { StaffModule } from './modules/staff/staff.module.js';
 import { StoresModule } from './modules/stores/stores.module.js';
 import { SurveysModule } from './modules/surveys/surveys.module.js';
@@ -36,6 +41,8 @@ export class AppModule {
           signOptions: { algorithm: 'HS256', issuer: 'dealer-care' },
           verifyOptions: { algorithms: ['HS256'], issuer: 'dealer-care' },
         }),
+        ClockModule,
+        JobsModule,
         HealthModule,
         AuthModule,
         StaffModule,
@@ -45,6 +52,9 @@ export class AppModule {
         TestDrivesModule,
         DeliveriesModule,
         SurveysModule,
+        NotificationsModule,
+        FollowUpsModule,
+        ProspectsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -20,11 +20,6 @@ const apiBase = process.env.TARO_APP_API_BASE || (isH5 ? '/api' : 'http://127.0.
 /** Shown in the home page header; one build per dealer group. */
 const dealerName = process.env.TARO_APP_DEALER_NAME || 'Dealer Care 车主服务';
 
-/** Subscription-message template of the booking result; empty skips the prompt (H5 never asks). */
-const bookingTemplate = process.env.TARO_APP_SUBSCRIBE_TEMPLATE_BOOKING || '';
-/** Subscription-message template of delivery notices (delay, car ready, reminders); empty skips the prompt. */
-const deliveryTemplate = process.env.TARO_APP_SUBSCRIBE_TEMPLATE_DELIVERY || '';
-
 const cssModules = {
   enable: true, // only files named *.module.scss are CSS modules
   config: {
@@ -55,8 +50,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
       TARO_APP_DEALER_NAME: JSON.stringify(dealerName),
-      TARO_APP_SUBSCRIBE_TEMPLATE_BOOKING: JSON.stringify(bookingTemplate),
-      TARO_APP_SUBSCRIBE_TEMPLATE_DELIVERY: JSON.stringify(deliveryTemplate),
     },
     defineConstants: {},
     alias: {},

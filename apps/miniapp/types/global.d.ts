@@ -28,15 +28,5 @@ declare namespace NodeJS {
     TARO_APP_API_BASE: string;
     /** Dealer group name for the home page header (default `Dealer Care 车主服务`). */
     TARO_APP_DEALER_NAME: string;
-    /**
-     * WeChat subscription-message template id (订阅消息) for the test-drive booking result, asked for
-     * before a booking is sent; empty (the default) skips the prompt.
-     */
-    TARO_APP_SUBSCRIBE_TEMPLATE_BOOKING: string;
-    /**
-     * WeChat subscription-message template id for delivery notices (a delay declared by the store, the
-     * car ready, the T-3 / T-1 reminders), asked for as 确认交车时间 is tapped; empty skips the prompt.
-     */
-    TARO_APP_SUBSCRIBE_TEMPLATE_DELIVERY: string;
   }
 }

@@ -5,6 +5,9 @@ import {
   SATISFACTION_TABS,
   canAssignCases,
   canEditSurveyTemplates,
+  canManageFollowUps,
+  canReassignProspect,
+  canSeeMessageDelivery,
   canEditTestDrivePolicy,
   canOpen,
   canPickSatisfactionStore,
@@ -27,6 +30,7 @@ describe('menuFor', () => {
       'test-drives',
       'deliveries',
       'follow-ups',
+      'customers',
       'satisfaction',
     ]);
   });
@@ -38,6 +42,7 @@ describe('menuFor', () => {
       'test-drives',
       'deliveries',
       'follow-ups',
+      'customers',
       'satisfaction',
     ]);
   });
@@ -46,7 +51,7 @@ describe('menuFor', () => {
     expect(keys('admin')).toEqual([...SECTIONS]);
   });
 
-  it('labels every item in Chinese and marks home, stores, test drives, deliveries and satisfaction as built', () => {
+  it('labels every item in Chinese and marks every section but settings as built', () => {
     const admin = menuFor('admin');
     expect(admin.map((item) => item.label)).toEqual([
       '工作台',
@@ -54,6 +59,7 @@ describe('menuFor', () => {
       '试驾预约',
       '交车管理',
       '回访任务',
+      '客户',
       '满意度',
       '设置',
     ]);
@@ -62,6 +68,8 @@ describe('menuFor', () => {
       'stores',
       'test-drives',
       'deliveries',
+      'follow-ups',
+      'customers',
       'satisfaction',
     ]);
   });
@@ -69,9 +77,17 @@ describe('menuFor', () => {
 
 describe('canSee / canOpen', () => {
   it.each(STAFF_ROLES)(
-    'lets %s see and open home, stores, test drives, deliveries and satisfaction',
+    'lets %s see and open home, stores, test drives, deliveries, follow-ups, customers and satisfaction',
     (role) => {
-      for (const section of ['home', 'stores', 'test-drives', 'deliveries', 'satisfaction'] as const) {
+      for (const section of [
+        'home',
+        'stores',
+        'test-drives',
+        'deliveries',
+        'follow-ups',
+        'customers',
+        'satisfaction',
+      ] as const) {
         expect(canSee(role, section)).toBe(true);
         expect(canOpen(role, section)).toBe(true);
       }
@@ -85,9 +101,7 @@ describe('canSee / canOpen', () => {
   });
 
   it('never opens a section that is not built yet, even for admins', () => {
-    for (const section of ['follow-ups', 'settings'] as const) {
-      expect(canOpen('admin', section)).toBe(false);
-    }
+    expect(canOpen('admin', 'settings')).toBe(false);
   });
 
   it('agrees with menuFor for every role and section', () => {
@@ -109,6 +123,8 @@ describe('sectionOfPath', () => {
     expect(sectionOfPath('/test-drives')).toBe('test-drives');
     expect(sectionOfPath('/deliveries')).toBe('deliveries');
     expect(sectionOfPath('/satisfaction')).toBe('satisfaction');
+    expect(sectionOfPath('/follow-ups')).toBe('follow-ups');
+    expect(sectionOfPath('/customers/12')).toBe('customers');
     expect(sectionOfPath('/nowhere')).toBeUndefined();
   });
 
@@ -125,14 +141,21 @@ describe('canEditTestDrivePolicy', () => {
 });
 
 describe('satisfaction access', () => {
-  it('opens every tab to managers and admins, all but process audits to consultants', () => {
+  it('opens every tab to managers and admins; process audits and message delivery not to consultants', () => {
     expect(satisfactionTabsFor('manager')).toEqual([...SATISFACTION_TABS]);
     expect(satisfactionTabsFor('admin')).toEqual([...SATISFACTION_TABS]);
+    expect(SATISFACTION_TABS).toContain('messages');
     expect(satisfactionTabsFor('consultant')).toEqual(['dashboard', 'responses', 'cases', 'templates']);
   });
 
   it('lets managers and admins edit templates, record audits and assign cases; consultants read', () => {
-    for (const rule of [canRecordAudits, canAssignCases]) {
+    for (const rule of [
+      canRecordAudits,
+      canAssignCases,
+      canSeeMessageDelivery,
+      canManageFollowUps,
+      canReassignProspect,
+    ]) {
       expect(STAFF_ROLES.filter(rule)).toEqual(['manager', 'admin']);
     }
     // One survey for the whole group: store managers read the templates, the group admin changes them.

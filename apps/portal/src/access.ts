@@ -7,6 +7,7 @@ export const SECTIONS = [
   'test-drives',
   'deliveries',
   'follow-ups',
+  'customers',
   'satisfaction',
   'settings',
 ] as const;
@@ -39,7 +40,8 @@ const DEFS: Record<Section, SectionDef> = {
     available: true,
   },
   deliveries: { key: 'deliveries', label: '交车管理', path: '/deliveries', roles: ALL, available: true },
-  'follow-ups': { key: 'follow-ups', label: '回访任务', path: '/follow-ups', roles: ALL, available: false },
+  'follow-ups': { key: 'follow-ups', label: '回访任务', path: '/follow-ups', roles: ALL, available: true },
+  customers: { key: 'customers', label: '客户', path: '/customers', roles: ALL, available: true },
   satisfaction: { key: 'satisfaction', label: '满意度', path: '/satisfaction', roles: ALL, available: true },
   settings: { key: 'settings', label: '设置', path: '/settings', roles: ['admin'], available: false },
 };
@@ -76,7 +78,14 @@ export function canEditTestDrivePolicy(role: StaffRole): boolean {
 }
 
 /** The parts of 满意度, in tab order. */
-export const SATISFACTION_TABS = ['dashboard', 'responses', 'cases', 'templates', 'audits'] as const;
+export const SATISFACTION_TABS = [
+  'dashboard',
+  'responses',
+  'cases',
+  'templates',
+  'audits',
+  'messages',
+] as const;
 export type SatisfactionTab = (typeof SATISFACTION_TABS)[number];
 
 /**
@@ -85,7 +94,31 @@ export type SatisfactionTab = (typeof SATISFACTION_TABS)[number];
  * process audits are entered and read by managers and admins.
  */
 export function satisfactionTabsFor(role: StaffRole): SatisfactionTab[] {
-  return SATISFACTION_TABS.filter((tab) => tab !== 'audits' || canRecordAudits(role));
+  return SATISFACTION_TABS.filter(
+    (tab) =>
+      (tab !== 'audits' || canRecordAudits(role)) && (tab !== 'messages' || canSeeMessageDelivery(role)),
+  );
+}
+
+/**
+ * 消息投递: the customer messages WeChat did not deliver (failed, refused) and what became of
+ * them. Managers and admins watch it and send a failed one again; consultants get the phone task.
+ */
+export function canSeeMessageDelivery(role: StaffRole): boolean {
+  return role === 'manager' || role === 'admin';
+}
+
+/**
+ * Managers and admins look at the whole store's follow-ups: they filter by consultant, see the
+ * escalated ones, hand tasks over and read the completion rates; consultants work their own.
+ */
+export function canManageFollowUps(role: StaffRole): boolean {
+  return role === 'manager' || role === 'admin';
+}
+
+/** Managers and admins hand a prospect to another consultant. */
+export function canReassignProspect(role: StaffRole): boolean {
+  return role === 'manager' || role === 'admin';
 }
 
 /**

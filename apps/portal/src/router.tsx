@@ -50,6 +50,21 @@ export const router = createBrowserRouter(
                   lazy: page(() => import('./pages/deliveries')),
                 },
                 {
+                  path: 'follow-ups',
+                  handle: { section: 'follow-ups' } satisfies RouteHandle,
+                  lazy: page(() => import('./pages/follow-ups')),
+                },
+                {
+                  path: 'customers',
+                  handle: { section: 'customers' } satisfies RouteHandle,
+                  lazy: page(() => import('./pages/customers')),
+                },
+                {
+                  path: 'customers/:prospectId',
+                  handle: { section: 'customers' } satisfies RouteHandle,
+                  lazy: page(() => import('./pages/customers/CardPage')),
+                },
+                {
                   path: 'satisfaction',
                   handle: { section: 'satisfaction' } satisfies RouteHandle,
                   lazy: page(() => import('./pages/satisfaction')),

@@ -15,6 +15,7 @@ import type {
   RecordFollowUpOutcomeRequest,
   RecordSubscriptionsRequest,
   RegisterContactRequest,
+  RevealedPhone,
   SetIntentRequest,
   SubscriptionMoment,
   SubscriptionTemplates,
@@ -344,6 +345,8 @@ export function createApiClient(options: ApiClientOptions) {
           headers: { 'idempotency-key': options.idempotencyKey },
         }),
       card: (id: number) => request<CustomerCard>('GET', `/staff/prospects/${id}`),
+      /** The full number for a call (answers carry only masked numbers); each reveal is logged. */
+      revealPhone: (id: number) => request<RevealedPhone>('POST', `/staff/prospects/${id}/phone`),
       update: (id: number, body: UpdateProspectRequest) =>
         request<CustomerCard>('PATCH', `/staff/prospects/${id}`, { body }),
       logContact: (id: number, body: LogContactRequest, options: { idempotencyKey: string }) =>

@@ -20,3 +20,5 @@ export * from './text/readable-code.js';
 export * from './notification/notification.types.js';
 export * from './survey/index.js';
 export * from './follow-up/index.js';
+export * from './notification/subscribe-message.js';
+export * from './notification/message-fallback.js';

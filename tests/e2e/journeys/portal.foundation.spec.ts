@@ -22,8 +22,8 @@ test.describe('consultant portal', () => {
     await expect(page.getByText('粤A·S5001')).toBeVisible();
     await expect(page.getByText('云岚汽车深圳南山4S店')).toHaveCount(0);
 
-    // Sections still to come are visible but not yet usable.
-    await expect(page.getByText('即将上线').first()).toBeVisible();
+    // The follow-up inbox is open to consultants.
+    await expect(page.getByRole('menuitem', { name: /回访任务/ })).toBeVisible();
   });
 
   test('an admin sees every store of the group', async ({ page }) => {

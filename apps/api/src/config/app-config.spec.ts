@@ -99,6 +99,48 @@ describe('loadConfig', () => {
     });
   });
 
+  it('polls for jobs every second, except in tests', () => {
+    expect(loadConfig({}).jobs.pollIntervalMs).toBe(1000);
+    expect(loadConfig({ NODE_ENV: 'test' }).jobs.pollIntervalMs).toBe(0);
+    expect(loadConfig({ JOBS_POLL_INTERVAL_MS: '250' }).jobs.pollIntervalMs).toBe(250);
+    expect(errorOf({ JOBS_POLL_INTERVAL_MS: '-1' })).toMatch(/JOBS_POLL_INTERVAL_MS must be an integer/);
+  });
+
+  it('uses the default subscription templates, overridable per kind with validated JSON', () => {
+    const dev = loadConfig({}).wechat;
+    expect(dev.miniprogramState).toBe('developer');
+    expect(dev.subscribeTemplates.test_drive_confirmed.templateId).toBe('tmpl_test_drive_result');
+    const custom = loadConfig({
+      WECHAT_MINIPROGRAM_STATE: 'trial',
+      WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify({
+        delivery_ready: { templateId: 'Xy-12_ab', fields: { thing1: 'subject', time2: 'time' } },
+      }),
+    }).wechat;
+    expect(custom.miniprogramState).toBe('trial');
+    expect(custom.subscribeTemplates.delivery_ready).toEqual({
+      templateId: 'Xy-12_ab',
+      fields: { thing1: 'subject', time2: 'time' },
+    });
+    expect(custom.subscribeTemplates.delivery_delayed.templateId).toBe('tmpl_delivery_progress');
+
+    const bad = (value: unknown) =>
+      errorOf({ WECHAT_SUBSCRIBE_TEMPLATES: typeof value === 'string' ? value : JSON.stringify(value) });
+    expect(bad('{oops')).toMatch(/WECHAT_SUBSCRIBE_TEMPLATES is not valid JSON/);
+    expect(bad([])).toMatch(/must be a JSON object keyed by notification kind/);
+    expect(bad({ lunch: { templateId: 'a', fields: { thing1: 'subject' } } })).toMatch(
+      /unknown kind "lunch"/,
+    );
+    expect(bad({ delivery_ready: { templateId: '', fields: { thing1: 'subject' } } })).toMatch(/templateId/);
+    expect(bad({ delivery_ready: { templateId: 'a', fields: {} } })).toMatch(/fields must map/);
+    expect(bad({ delivery_ready: { templateId: 'a', fields: { thing: 'subject' } } })).toMatch(
+      /invalid WeChat key "thing"/,
+    );
+    expect(bad({ delivery_ready: { templateId: 'a', fields: { thing1: 'price' } } })).toMatch(
+      /fields.thing1 must be one of/,
+    );
+    expect(errorOf({ WECHAT_MINIPROGRAM_STATE: 'beta' })).toMatch(/WECHAT_MINIPROGRAM_STATE must be one of/);
+  });
+
   it('refuses development conveniences in production', () => {
     expect(errorOf({ ...PRODUCTION, AUTH_DEV_LOGIN: 'true' })).toMatch(/AUTH_DEV_LOGIN=true is not allowed/);
     expect(errorOf({ ...PRODUCTION, SEED_DEMO_DATA: 'true' })).toMatch(/SEED_DEMO_DATA=true is not allowed/);

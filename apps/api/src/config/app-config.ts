@@ -1,5 +1,15 @@
 import { createHash, createHmac } from 'node:crypto';
-import { DEFAULT_SURVEY_POLICY, type SurveyPolicy } from '@dealer-care/domain';
+import {
+  DEFAULT_SUBSCRIBE_TEMPLATES,
+  DEFAULT_SURVEY_POLICY,
+  MINIPROGRAM_STATES,
+  NOTIFICATION_KINDS,
+  SUBSCRIBE_FIELD_SOURCES,
+  type MiniprogramState,
+  type SubscribeTemplate,
+  type SubscribeTemplates,
+  type SurveyPolicy,
+} from '@dealer-care/domain';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +28,18 @@ export interface AppConfig {
     | { kind: 'mysql'; flavor: 'mysql' | 'mariadb'; url: string; poolSize: number }
     | { kind: 'sqlite'; path: string };
   jwt: { secret: string; staffTtlSeconds: number; customerTtlSeconds: number };
-  wechat: { appId: string; appSecret: string; apiBase: string; timeoutMs: number };
+  wechat: {
+    appId: string;
+    appSecret: string;
+    apiBase: string;
+    timeoutMs: number;
+    /** Subscription message template per notification kind (ids from the WeChat console). */
+    subscribeTemplates: SubscribeTemplates;
+    /** Which mini-program version a message opens. */
+    miniprogramState: MiniprogramState;
+  };
+  /** Background jobs: how often each process looks for due jobs (0 = never; tests run them by hand). */
+  jobs: { pollIntervalMs: number };
   /** Keys for the driving-licence number (PIPL sensitive data) and how long it is kept after the drive. */
   licence: { hashKey: Buffer; encryptionKey: Buffer; retentionDays: number };
   /**
@@ -130,6 +151,54 @@ function readSurveyTokenSecret(env: Env, jwtSecret: string): Buffer {
   return Buffer.from(raw, 'utf8');
 }
 
+/**
+ * WECHAT_SUBSCRIBE_TEMPLATES: JSON overriding the template of some kinds, e.g.
+ * {"test_drive_confirmed":{"templateId":"AbC…","fields":{"thing1":"subject","time2":"time"}}}.
+ */
+function readSubscribeTemplates(env: Env): SubscribeTemplates {
+  const raw = env.WECHAT_SUBSCRIBE_TEMPLATES?.trim();
+  if (!raw) return DEFAULT_SUBSCRIBE_TEMPLATES;
+  const fail = (why: string) => new ConfigError(`WECHAT_SUBSCRIBE_TEMPLATES ${why}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw fail('is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw fail('must be a JSON object keyed by notification kind');
+  }
+  const templates: SubscribeTemplates = { ...DEFAULT_SUBSCRIBE_TEMPLATES };
+  for (const [kind, value] of Object.entries(parsed)) {
+    if (!(NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
+      throw fail(`has an unknown kind "${kind}" (known: ${NOTIFICATION_KINDS.join(', ')})`);
+    }
+    const { templateId, fields } = (value ?? {}) as { templateId?: unknown; fields?: unknown };
+    if (typeof templateId !== 'string' || !/^[\w-]{1,64}$/.test(templateId)) {
+      throw fail(`${kind}.templateId must be a template id of 1–64 letters, digits, _ or -`);
+    }
+    if (
+      typeof fields !== 'object' ||
+      fields === null ||
+      Array.isArray(fields) ||
+      Object.keys(fields).length === 0
+    ) {
+      throw fail(`${kind}.fields must map WeChat keys (thing1, time2, …) to message values`);
+    }
+    for (const [key, source] of Object.entries(fields)) {
+      if (!/^[a-z_]+\d+$/.test(key)) throw fail(`${kind}.fields has an invalid WeChat key "${key}"`);
+      if (!(SUBSCRIBE_FIELD_SOURCES as readonly unknown[]).includes(source)) {
+        throw fail(`${kind}.fields.${key} must be one of ${SUBSCRIBE_FIELD_SOURCES.join(', ')}`);
+      }
+    }
+    templates[kind as keyof SubscribeTemplates] = {
+      templateId,
+      fields: fields as SubscribeTemplate['fields'],
+    };
+  }
+  return templates;
+}
+
 function resolveFromApi(path: string): string {
   return isAbsolute(path) ? path : resolve(apiRoot, path);
 }
@@ -215,6 +284,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       appSecret: wechatAppSecret,
       apiBase: readUrl(env, 'WECHAT_API_BASE', 'https://api.weixin.qq.com', ['http:', 'https:']),
       timeoutMs: readInt(env, 'WECHAT_TIMEOUT_MS', 5000, 100, 60000),
+      subscribeTemplates: readSubscribeTemplates(env),
+      miniprogramState: readEnum(
+        env,
+        'WECHAT_MINIPROGRAM_STATE',
+        MINIPROGRAM_STATES,
+        production ? 'formal' : 'developer',
+      ),
+    },
+    jobs: {
+      pollIntervalMs: readInt(env, 'JOBS_POLL_INTERVAL_MS', nodeEnv === 'test' ? 0 : 1000, 0, 3_600_000),
     },
     licence,
     survey: {

@@ -6,6 +6,7 @@
  *   const fake = await startFakeWechatServer();
  *   fake.registerLoginCode('code-abc', { openid: 'o-1', unionid: 'u-1', sessionKey: 'sk' });
  *   fake.registerPhoneCode('pcode', '13800138000');
+ *   fake.registerOpenid('o-2'); fake.refuse('o-3'); // subscription messages: fake.sentMessages()
  *   // point the app at fake.baseUrl with appId FAKE_WECHAT_APP_ID / appSecret FAKE_WECHAT_APP_SECRET
  *   await fake.close();
  */
@@ -20,6 +21,7 @@ export const WECHAT_PATHS = {
   code2Session: '/sns/jscode2session',
   stableToken: '/cgi-bin/stable_token',
   getPhoneNumber: '/wxa/business/getuserphonenumber',
+  subscribeSend: '/cgi-bin/message/subscribe/send',
 } as const;
 export type FakeWechatPath = (typeof WECHAT_PATHS)[keyof typeof WECHAT_PATHS];
 
@@ -35,6 +37,15 @@ export interface RecordedWechatRequest {
   query: Record<string, string>;
   /** Parsed JSON body; the raw text if it was not JSON; undefined when empty. */
   body: unknown;
+}
+
+/** A subscription message the fake accepted (errcode 0). */
+export interface FakeSentMessage {
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogramState: string;
 }
 
 export interface FakeWechatServerOptions {
@@ -60,6 +71,13 @@ export interface FakeWechatServer {
   registerLoginCode(code: string, identity: FakeLoginIdentity): void;
   /** Makes `code` resolvable (once) to this phone number via getuserphonenumber. */
   registerPhoneCode(code: string, purePhoneNumber: string, countryCode?: string): void;
+
+  /** Makes subscription messages to this openid deliverable (login-code identities are known too). */
+  registerOpenid(openid: string): void;
+  /** The user refused (or used up) every subscription: sends to them answer 43101. */
+  refuse(openid: string): void;
+  /** Every subscription message accepted, in order. */
+  sentMessages(): FakeSentMessage[];
 
   /** The next `times` requests to `path` answer this errcode (HTTP 200), before any other check. */
   failNext(path: FakeWechatPath | string, errcode: number, errmsg?: string, times?: number): void;
@@ -94,13 +112,30 @@ const DEFAULT_ERRMSG: Record<number, string> = {
   41001: 'access_token missing',
   41002: 'appid missing',
   41004: 'appsecret missing',
+  40003: 'invalid openid',
+  40037: 'invalid template_id',
   41008: 'missing code',
   42001: 'access_token expired',
   43001: 'require GET method',
   43002: 'require POST method',
+  43101: 'user refuse to accept the msg',
   45011: 'api minute-quota reach limit mustslower retry next minute (minute-limit reached)',
   47001: 'data format error',
+  47003: 'argument invalid!',
 };
+
+/** WeChat's own limits per field type, so a badly formatted value fails here as it would there. */
+function invalidSubscribeValue(key: string, value: unknown): boolean {
+  if (typeof value !== 'string' || value.trim() === '') return true;
+  const length = Array.from(value).length;
+  const type = key.replace(/\d+$/, '');
+  if (type === 'thing') return length > 20;
+  if (type === 'phrase') return length > 5;
+  if (type === 'name') return length > 10;
+  if (type === 'character_string') return length > 32;
+  if (type === 'time' || type === 'date') return !/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/.test(value);
+  return false;
+}
 
 interface ScriptedError {
   errcode: number;
@@ -133,6 +168,9 @@ export async function startFakeWechatServer(
   const usedLoginCodes = new Set<string>();
   const usedPhoneCodes = new Set<string>();
   const validTokens = new Set<string>();
+  const knownOpenids = new Set<string>();
+  const refusedOpenids = new Set<string>();
+  const sent: FakeSentMessage[] = [];
   let currentToken: string | null = null;
   let tokenSeq = 0;
   const errorScripts = new Map<string, ScriptedError[]>();
@@ -229,10 +267,52 @@ export async function startFakeWechatServer(
     };
   };
 
+  const handleSubscribeSend = (req: RecordedWechatRequest): object => {
+    if (req.method !== 'POST') return errorAnswer(43002);
+    const token = req.query.access_token;
+    if (!token) return errorAnswer(41001);
+    if (!validTokens.has(token)) return errorAnswer(40001);
+    const body = req.body;
+    if (typeof body !== 'object' || body === null) return errorAnswer(47001);
+    const {
+      touser,
+      template_id: templateId,
+      page,
+      data,
+      miniprogram_state: state,
+    } = body as Record<string, unknown>;
+    if (typeof touser !== 'string' || !touser) return errorAnswer(40003);
+    const known = knownOpenids.has(touser) || [...loginOpenids()].includes(touser);
+    if (!known) return errorAnswer(40003);
+    if (typeof templateId !== 'string' || !templateId) return errorAnswer(40037);
+    if (refusedOpenids.has(touser)) return errorAnswer(43101);
+    if (state !== undefined && !['formal', 'trial', 'developer'].includes(String(state)))
+      return errorAnswer(47003);
+    if (typeof data !== 'object' || data === null || Object.keys(data).length === 0)
+      return errorAnswer(47003);
+    for (const [key, field] of Object.entries(data as Record<string, unknown>)) {
+      const value = (field as { value?: unknown } | null)?.value;
+      if (invalidSubscribeValue(key, value))
+        return errorAnswer(47003, `argument invalid! data.${key}.value invalid`);
+    }
+    sent.push({
+      touser,
+      templateId,
+      page: typeof page === 'string' ? page : '',
+      data: data as FakeSentMessage['data'],
+      miniprogramState: typeof state === 'string' ? state : 'formal',
+    });
+    return { errcode: 0, errmsg: 'ok', msgid: 100000 + sent.length };
+  };
+
+  /** Identities of registered login codes, used or not: those users exist. */
+  const loginOpenids = () => new Set([...loginCodes.values()].map((identity) => identity.openid));
+
   const handlers: Record<string, (req: RecordedWechatRequest) => object> = {
     [WECHAT_PATHS.code2Session]: handleCode2Session,
     [WECHAT_PATHS.stableToken]: handleStableToken,
     [WECHAT_PATHS.getPhoneNumber]: handleGetPhoneNumber,
+    [WECHAT_PATHS.subscribeSend]: handleSubscribeSend,
   };
 
   const sendJson = (res: ServerResponse, payload: object) => {
@@ -327,6 +407,14 @@ export async function startFakeWechatServer(
       phoneCodes.set(code, { purePhoneNumber, countryCode });
     },
 
+    registerOpenid(openid) {
+      knownOpenids.add(openid);
+    },
+    refuse(openid) {
+      refusedOpenids.add(openid);
+    },
+    sentMessages: () => [...sent],
+
     failNext(path, errcode, errmsg, times = 1) {
       pushScript(path, { errcode, errmsg, remaining: times });
     },
@@ -365,6 +453,9 @@ export async function startFakeWechatServer(
       validTokens.clear();
       currentToken = null;
       tokenSeq = 0;
+      knownOpenids.clear();
+      refusedOpenids.clear();
+      sent.length = 0;
       errorScripts.clear();
       httpScripts.clear();
       hungPaths.clear();

@@ -7,6 +7,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   SmileOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { STAFF_ROLE_LABEL_ZH } from '@dealer-care/domain';
@@ -34,6 +35,7 @@ import { clearSession } from '../auth/session';
 import { useStaffStores } from '../pages/stores/queries';
 import { storeLabel } from '../pages/stores/summary';
 import { useOpenCaseCount } from '../pages/satisfaction/queries';
+import { useFollowUpBadge } from '../pages/follow-ups/queries';
 import { useTestDriveAlerts } from '../pages/test-drives/live';
 
 const ICONS: Record<Section, ReactNode> = {
@@ -42,6 +44,7 @@ const ICONS: Record<Section, ReactNode> = {
   'test-drives': <CarOutlined />,
   deliveries: <FileDoneOutlined />,
   'follow-ups': <PhoneOutlined />,
+  customers: <TeamOutlined />,
   satisfaction: <SmileOutlined />,
   settings: <SettingOutlined />,
 };
@@ -80,6 +83,7 @@ function Shell() {
     staff !== null && canOpen(staff.role, 'test-drives'),
   );
   const openCases = useOpenCaseCount(staff !== null && canOpen(staff.role, 'satisfaction'));
+  const followUpsDue = useFollowUpBadge(staff !== null && canOpen(staff.role, 'follow-ups'));
   const clearTestDrives = testDrives.clear;
   // Opening the section is looking at the changes.
   useEffect(() => {
@@ -101,6 +105,16 @@ function Shell() {
             size="small"
             title={`${testDrives.unseen} 条新变动`}
             data-testid="test-drives-badge"
+          />
+        </Flex>
+      ) : item.key === 'follow-ups' && followUpsDue > 0 ? (
+        <Flex align="center" justify="space-between" gap={4}>
+          <span>{item.label}</span>
+          <Badge
+            count={followUpsDue}
+            size="small"
+            title={`${followUpsDue} 条回访今天到期或已逾期`}
+            data-testid="follow-ups-badge"
           />
         </Flex>
       ) : item.key === 'satisfaction' && openCases > 0 ? (

@@ -2,7 +2,11 @@
  * What the API answers and accepts about follow-up tasks, prospects (the customer card) and the
  * fate of customer messages. Shared by the API, the typed client and the portal.
  */
-import type { NotificationKind, NotificationStatus, NotificationSubjectType } from '../notification/notification.types.js';
+import type {
+  NotificationKind,
+  NotificationStatus,
+  NotificationSubjectType,
+} from '../notification/notification.types.js';
 import type {
   FollowUpAssignee,
   FollowUpOutcome,
@@ -28,8 +32,10 @@ export interface FollowUpCustomerRef {
   prospectId: number | null;
   customerId: number | null;
   name: string;
-  /** Full number: staff call it (they already see it on bookings). */
-  phone: string;
+  /**
+   * Masked, like every answer of the API: the full number is fetched on demand for the call
+   * (prospects.revealPhone), so lists and logs never carry it.
+   */
   mobileMasked: string;
   intentLevel: IntentLevel | null;
 }
@@ -168,7 +174,15 @@ export const PROSPECT_STATUS_LABEL_ZH: Record<ProspectStatus, string> = {
 };
 
 /** Why a prospect bought elsewhere (战败原因), for the lost-customer analysis. */
-export const LOST_REASON_CATEGORIES = ['price', 'competitor', 'product', 'service', 'financing', 'postponed', 'other'] as const;
+export const LOST_REASON_CATEGORIES = [
+  'price',
+  'competitor',
+  'product',
+  'service',
+  'financing',
+  'postponed',
+  'other',
+] as const;
 export type LostReasonCategory = (typeof LOST_REASON_CATEGORIES)[number];
 
 export const LOST_REASON_LABEL_ZH: Record<LostReasonCategory, string> = {
@@ -187,7 +201,6 @@ export interface ProspectSummary {
   storeName: string;
   customerId: number | null;
   name: string;
-  phone: string;
   mobileMasked: string;
   status: ProspectStatus;
   intentLevel: IntentLevel | null;
@@ -251,6 +264,12 @@ export interface CustomerCard {
   timeline: TimelineEntry[];
 }
 
+/** The full number, for the call the consultant is about to make; every reveal is logged. */
+export interface RevealedPhone {
+  prospectId: number;
+  phone: string;
+}
+
 export interface ProspectsQuery {
   storeId?: number;
   /** Name or phone (part of it). */
@@ -304,7 +323,12 @@ export const SUBSCRIPTION_MOMENTS = ['booking', 'delivery', 'survey'] as const;
 export type SubscriptionMoment = (typeof SUBSCRIPTION_MOMENTS)[number];
 
 export const SUBSCRIPTION_MOMENT_KINDS: Record<SubscriptionMoment, readonly NotificationKind[]> = {
-  booking: ['test_drive_confirmed', 'test_drive_rejected', 'test_drive_time_proposed', 'test_drive_cancelled_by_store'],
+  booking: [
+    'test_drive_confirmed',
+    'test_drive_rejected',
+    'test_drive_time_proposed',
+    'test_drive_cancelled_by_store',
+  ],
   delivery: ['delivery_dates_offered', 'delivery_delayed', 'delivery_ready'],
   survey: ['survey_invited', 'survey_reminder'],
 };

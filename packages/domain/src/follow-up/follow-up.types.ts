@@ -156,7 +156,12 @@ export const FOLLOW_UP_EVENT_SOURCE: Record<FollowUpEventType, FollowUpSourceTyp
 };
 
 /** What the rules need to know about the store: its zone, hours and extra closed dates. */
-export type FollowUpStoreHours = Pick<Store, 'timeZone' | 'openingHours' | 'closedDates'>;
+/** Read-only, so a store loaded for scheduling (StoreSchedule) fits as it is. */
+export type FollowUpStoreHours = {
+  readonly timeZone: Store['timeZone'];
+  readonly openingHours: readonly Store['openingHours'][number][];
+  readonly closedDates: readonly string[];
+};
 
 export interface FollowUpContext {
   store: FollowUpStoreHours;

@@ -45,6 +45,8 @@ export type NotificationSubjectType = 'test_drive_booking' | 'delivery' | 'surve
 export interface NotificationMessage {
   kind: NotificationKind;
   customerId: number;
+  /** The store the message speaks for: its staff see the message's fate and call when it fails. */
+  storeId: number;
   subjectType: NotificationSubjectType;
   subjectId: number;
   /** Mini-program page the message opens, with its query. */

@@ -7,14 +7,18 @@ import { isMysql } from '../../database/is-mysql.js';
 const RETRYABLE_ERRNOS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 
 /**
+ * The SQLite queue per data source, not per runner: each feature module provides its own runner,
+ * and the job runner's transactions must queue behind the HTTP requests' ones on the one connection.
+ */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
  * Runs a unit of work in one transaction. On MySQL/MariaDB, a transaction chosen as a deadlock
  * victim is retried. SQLite has one writer and TypeORM shares one connection, so transactions
  * of this process are queued one after another (the embedded default is single-process).
  */
 @Injectable()
 export class TransactionRunner {
-  private sqliteQueue: Promise<unknown> = Promise.resolve();
-
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   get isMysql(): boolean {
@@ -31,8 +35,12 @@ export class TransactionRunner {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isMysql) {
-      const next = this.sqliteQueue.then(() => this.dataSource.transaction(work));
-      this.sqliteQueue = next.catch(() => undefined);
+      const queue = sqliteQueues.get(this.dataSource) ?? Promise.resolve();
+      const next = queue.then(() => this.dataSource.transaction(work));
+      sqliteQueues.set(
+        this.dataSource,
+        next.catch(() => undefined),
+      );
       return next;
     }
     return this.withRetry(() => this.dataSource.transaction(work));

@@ -60,7 +60,11 @@ export class FollowUps1764400000000 implements MigrationInterface {
           ...timestampColumns(queryRunner),
         ],
         indices: [
-          new TableIndex({ name: 'UQ_prospects_store_phone', columnNames: ['store_id', 'phone'], isUnique: true }),
+          new TableIndex({
+            name: 'UQ_prospects_store_phone',
+            columnNames: ['store_id', 'phone'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'IDX_prospects_store_status', columnNames: ['store_id', 'status'] }),
           new TableIndex({ name: 'IDX_prospects_customer', columnNames: ['customer_id'] }),
           new TableIndex({ name: 'IDX_prospects_consultant', columnNames: ['consultant_id'] }),
@@ -163,7 +167,9 @@ export class FollowUps1764400000000 implements MigrationInterface {
           { name: 'note', type: 'varchar', length: '200', isNullable: true },
           { name: 'at', type: 'datetime' },
         ],
-        indices: [new TableIndex({ name: 'IDX_intent_changes_prospect_at', columnNames: ['prospect_id', 'at'] })],
+        indices: [
+          new TableIndex({ name: 'IDX_intent_changes_prospect_at', columnNames: ['prospect_id', 'at'] }),
+        ],
         foreignKeys: [
           foreignKeyTo('prospect_id', 'prospects', 'CASCADE'),
           foreignKeyTo('staff_id', 'staff_users', 'SET NULL'),
@@ -207,7 +213,14 @@ export class FollowUps1764400000000 implements MigrationInterface {
     await queryRunner.dropIndex('notification_outbox', 'IDX_notification_outbox_store_status');
     await queryRunner.dropColumn('notification_outbox', 'fallback_task_id');
     await queryRunner.dropColumn('notification_outbox', 'store_id');
-    for (const table of ['wechat_subscriptions', 'intent_changes', 'contact_logs', 'follow_up_tasks', 'prospects', 'jobs']) {
+    for (const table of [
+      'wechat_subscriptions',
+      'intent_changes',
+      'contact_logs',
+      'follow_up_tasks',
+      'prospects',
+      'jobs',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

@@ -14,6 +14,7 @@ import {
   DEMO_STORES,
   type DemoStaff,
 } from './demo-data.js';
+import { seedDemoFollowUps } from './seed-demo-follow-ups.js';
 import { seedDemoOrders } from './seed-demo-orders.js';
 import { seedDemoSurveys } from './seed-demo-surveys.js';
 
@@ -112,6 +113,7 @@ export async function seedDemoData(
     const now = new Date();
     await seedDemoOrders(manager, ids, now);
     await seedDemoSurveys(manager, ids, now);
+    await seedDemoFollowUps(manager, ids, now);
   });
   return { seeded: true, accounts: DEMO_STAFF, password: DEMO_PASSWORD };
 }

@@ -43,6 +43,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
+import { onDeliveryAction, onSalesOrderCreated } from '../follow-ups/journey-follow-ups.js';
 import { enqueueNotification } from '../notifications/enqueue-notification.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { toStoreSchedule } from '../stores/store-schedule.js';
@@ -169,6 +170,7 @@ export class DeliveriesService {
       });
       await this.insertWithOrderNumber(manager, order, today);
       await this.recordEvent(manager, order, actor, 'create', null, null);
+      await onSalesOrderCreated(manager, order);
       return order.id;
     });
     return this.view(id, actor, now);
@@ -384,6 +386,9 @@ export class DeliveriesService {
       const subjectOf = () => (subject ??= modelSubject(manager, '交车', order.modelId));
       await this.tellCustomer(manager, order, action, store, subjectOf);
       if (action === 'deliver') await this.owesSalesSurvey(manager, order, store, now, await subjectOf());
+      await onDeliveryAction(manager, order, action, now, {
+        staffId: actor.kind === 'staff' ? actor.staffId : null,
+      });
     });
     return this.view(id, actor, now);
   }
@@ -537,6 +542,7 @@ export class DeliveriesService {
     await enqueueNotification(manager, {
       kind,
       customerId: order.customerId,
+      storeId: store.id,
       subjectType: 'delivery',
       subjectId: order.id,
       page: `subpackages/delivery/pages/detail/index?id=${order.id}`,

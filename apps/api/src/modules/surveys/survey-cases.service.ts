@@ -16,6 +16,7 @@ import type { StaffPrincipal } from '../../common/auth/principal.js';
 import { storesToList } from '../../common/auth/store-scope.js';
 import { TransactionRunner } from '../../common/database/transaction-runner.js';
 import { DomainException } from '../../common/problem/domain.exception.js';
+import { onLowScoreCaseReassigned, onLowScoreCaseResolved } from '../follow-ups/journey-follow-ups.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { StoreEntity } from '../stores/store.entity.js';
 import { LowScoreCaseEntity } from './entities/low-score-case.entity.js';
@@ -109,6 +110,13 @@ export class SurveyCasesService {
       }
       row.notes = notes;
       await manager.save(row);
+      if (body.status === 'resolved') {
+        await onLowScoreCaseResolved(manager, row.responseId, {
+          at: now,
+          byId: principal.id,
+          note: body.note.trim(),
+        });
+      }
     });
     return this.get(principal, id, now);
   }
@@ -131,6 +139,7 @@ export class SurveyCasesService {
       const row = await this.lock(manager, id);
       if (row.status === 'resolved') throw new DomainException(ErrorCode.Conflict, '回访已解决，不能再修改');
       await manager.update(LowScoreCaseEntity, { id }, { ownerId: owner.id });
+      await onLowScoreCaseReassigned(manager, row.responseId, owner.id);
     });
     return this.get(principal, id, now);
   }

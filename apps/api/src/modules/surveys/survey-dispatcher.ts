@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, IsNull, Not, Repository, type EntityManager } from 'typeorm';
 import {
@@ -25,6 +19,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { SalesOrderEntity } from '../deliveries/entities/sales-order.entity.js';
+import { JobRunner } from '../jobs/job-runner.js';
 import { enqueueNotification } from '../notifications/enqueue-notification.js';
 import { StoreEntity } from '../stores/store.entity.js';
 import { LowScoreCaseEntity } from './entities/low-score-case.entity.js';
@@ -32,6 +27,8 @@ import { SurveyInvitationEntity } from './entities/survey-invitation.entity.js';
 import { SurveyTokenSigner } from './survey-token.js';
 
 const DAY_MS = 86_400_000;
+/** The recurring job that moves invitations along. */
+export const SURVEY_DISPATCH_JOB = 'surveys.dispatch';
 const BATCH = 200;
 /** A customer's own run happens inside their page view: a few rows at most. */
 const CUSTOMER_BATCH = 20;
@@ -89,19 +86,19 @@ export interface DispatchResult {
  * Moves invitations along in time: releases due ones per the contact budget (or holds or drops
  * them), reminds once, expires. Every change is a conditional UPDATE … WHERE status IN (…), and
  * the outbox row is written in the same transaction only when that update changed the row, so two
- * API processes running it at once never send or remind twice. Runs on an interval
- * (SURVEY_DISPATCH_INTERVAL_MS) and, for one customer, before their pending list is answered.
+ * API processes running it at once never send or remind twice. Runs as the recurring job
+ * `surveys.dispatch` (SURVEY_DISPATCH_INTERVAL_MS) and, for one customer, before their pending
+ * list is answered.
  */
 @Injectable()
-export class SurveyDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SurveyDispatcher implements OnModuleInit {
   private readonly logger = new Logger(SurveyDispatcher.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly tokens: SurveyTokenSigner,
+    private readonly jobs: JobRunner,
     @InjectRepository(SurveyInvitationEntity)
     private readonly invitations: Repository<SurveyInvitationEntity>,
     @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
@@ -109,16 +106,10 @@ export class SurveyDispatcher implements OnApplicationBootstrap, OnApplicationSh
     @InjectRepository(StoreEntity) private readonly stores: Repository<StoreEntity>,
   ) {}
 
-  onApplicationBootstrap(): void {
+  /** A recurring job: one process at a time runs it, every SURVEY_DISPATCH_INTERVAL_MS (0 = never). */
+  onModuleInit(): void {
     const interval = this.config.survey.dispatchIntervalMs;
-    if (interval <= 0) return;
-    // Issue 6 moves this onto the durable job runner; until then every process may run it safely.
-    this.timer = setInterval(() => void this.tick(), interval);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (interval > 0) void this.jobs.registerRecurring(SURVEY_DISPATCH_JOB, interval, () => this.dispatch());
   }
 
   private get policy(): SurveyPolicy {
@@ -167,19 +158,11 @@ export class SurveyDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const result = await this.runDue();
-      const changed = Object.entries(result).filter(([, count]) => count > 0);
-      if (changed.length > 0) {
-        this.logger.log(`Survey invitations: ${changed.map(([what, n]) => `${what} ${n}`).join(', ')}`);
-      }
-    } catch (error) {
-      this.logger.error(`Survey dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = false;
+  private async dispatch(): Promise<void> {
+    const result = await this.runDue();
+    const changed = Object.entries(result).filter(([, count]) => count > 0);
+    if (changed.length > 0) {
+      this.logger.log(`Survey invitations: ${changed.map(([what, n]) => `${what} ${n}`).join(', ')}`);
     }
   }
 
@@ -430,6 +413,7 @@ export class SurveyDispatcher implements OnApplicationBootstrap, OnApplicationSh
     await enqueueNotification(manager, {
       kind,
       customerId,
+      storeId: invitation.storeId,
       subjectType: 'survey_invitation',
       subjectId: invitation.id,
       page: surveyPage(this.tokens.sign(invitation.id, expiresAt)),

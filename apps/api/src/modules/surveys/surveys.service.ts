@@ -18,6 +18,7 @@ import { summariseFieldErrors } from '../../common/validation/validation-message
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
+import { onLowScoreCaseOpened } from '../follow-ups/journey-follow-ups.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { StoreEntity } from '../stores/store.entity.js';
 import { LowScoreCaseEntity } from './entities/low-score-case.entity.js';
@@ -193,7 +194,14 @@ export class SurveysService {
         rows.factorScores.map((row) => ({ ...row, responseId })),
       );
     }
-    if (rows.lowScoreCase) await manager.insert(LowScoreCaseEntity, { ...rows.lowScoreCase, responseId });
+    if (rows.lowScoreCase) {
+      await manager.insert(LowScoreCaseEntity, { ...rows.lowScoreCase, responseId });
+      await onLowScoreCaseOpened(
+        manager,
+        { id: responseId, storeId: invitation.storeId, customerId: invitation.customerId, completedAt: now },
+        { ownerId: rows.lowScoreCase.ownerId, customerMobile: invitation.customerMobile },
+      );
+    }
   }
 
   /**

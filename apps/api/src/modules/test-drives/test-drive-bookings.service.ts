@@ -44,6 +44,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
+import { onTestDriveAction, onTestDriveBooked } from '../follow-ups/journey-follow-ups.js';
 import { enqueueNotification } from '../notifications/enqueue-notification.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { createSurveyInvitation } from '../surveys/create-survey-invitation.js';
@@ -204,6 +205,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
             startsAt: new Date(slot.startsAt),
           },
         );
+        await onTestDriveBooked(manager, booking, now);
         return booking.id;
       });
     } catch (error) {
@@ -423,6 +425,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
         });
         await this.tellCustomer(manager, booking, action, context);
         if (action === 'complete') await this.owesFeedbackSurvey(manager, booking, context, now);
+        await onTestDriveAction(manager, booking, action, now);
       });
     } catch (error) {
       if (error instanceof SlotTaken) {
@@ -670,6 +673,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
     await enqueueNotification(manager, {
       kind,
       customerId: booking.customerId,
+      storeId: booking.storeId,
       subjectType: 'test_drive_booking',
       subjectId: booking.id,
       page: `subpackages/booking/pages/detail/index?id=${booking.id}`,

@@ -320,6 +320,79 @@ describe('WechatApiClient against the fake WeChat server', () => {
     });
   });
 
+  describe('sendSubscribeMessage', () => {
+    const message = {
+      touser: 'o-sub',
+      templateId: 'tmpl_test_drive_result',
+      page: 'subpackages/booking/pages/detail/index?id=7',
+      data: { thing1: { value: '试驾 云岚 星河' }, time3: { value: '2026-11-25 10:30' } },
+      miniprogramState: 'trial' as const,
+    };
+
+    it('posts the message with the cached token', async () => {
+      fake.registerOpenid('o-sub');
+      await makeClient().sendSubscribeMessage(message);
+      const [req] = fake.requestsTo(WECHAT_PATHS.subscribeSend);
+      expect(req).toMatchObject({
+        method: 'POST',
+        query: { access_token: 'fake-token-1' },
+        body: {
+          touser: 'o-sub',
+          template_id: 'tmpl_test_drive_result',
+          page: message.page,
+          data: message.data,
+          miniprogram_state: 'trial',
+          lang: 'zh_CN',
+        },
+      });
+      expect(fake.sentMessages()).toEqual([
+        {
+          touser: 'o-sub',
+          templateId: message.templateId,
+          page: message.page,
+          data: message.data,
+          miniprogramState: 'trial',
+        },
+      ]);
+    });
+
+    it('refreshes the token once after 42001 and sends', async () => {
+      fake.registerOpenid('o-sub');
+      const client = makeClient();
+      await client.getAccessToken();
+      fake.revokeAccessToken();
+      await client.sendSubscribeMessage(message);
+      expect(fake.requestsTo(WECHAT_PATHS.subscribeSend).map((r) => r.query.access_token)).toEqual([
+        'fake-token-1',
+        'fake-token-2',
+      ]);
+      expect(fake.sentMessages()).toHaveLength(1);
+    });
+
+    it('reports a refusal (43101), an unknown openid (40003) and bad data (47003) as errors', async () => {
+      fake.registerOpenid('o-sub');
+      fake.refuse('o-refused');
+      fake.registerOpenid('o-refused');
+      const client = makeClient();
+      expect(
+        await wechatError(client.sendSubscribeMessage({ ...message, touser: 'o-refused' })),
+      ).toMatchObject({
+        errcode: 43101,
+        endpoint: '/cgi-bin/message/subscribe/send',
+      });
+      expect(
+        await wechatError(client.sendSubscribeMessage({ ...message, touser: 'o-nobody' })),
+      ).toMatchObject({
+        errcode: 40003,
+      });
+      const tooLong = { thing1: { value: '很'.repeat(21) } };
+      const err = await wechatError(client.sendSubscribeMessage({ ...message, data: tooLong }));
+      expect(err.errcode).toBe(47003);
+      expectNoLeak(err, ['fake-token-1', FAKE_WECHAT_APP_SECRET]);
+      expect(fake.sentMessages()).toEqual([]);
+    });
+  });
+
   describe('transport failures', () => {
     it('reports an unreachable server as unavailable', async () => {
       const client = makeClient({ apiBase: `http://127.0.0.1:${await closedPort()}` });

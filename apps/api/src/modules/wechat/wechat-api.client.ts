@@ -19,6 +19,16 @@ export interface WechatSession {
   sessionKey: string;
 }
 
+export interface SubscribeMessage {
+  /** The customer's openid. */
+  touser: string;
+  templateId: string;
+  /** Mini-program page (with query) the message opens. */
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogramState: 'formal' | 'trial' | 'developer';
+}
+
 export interface WechatPhoneNumber {
   phoneNumber: string;
   purePhoneNumber: string;
@@ -32,6 +42,7 @@ const TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 const JSCODE2SESSION = '/sns/jscode2session';
 const STABLE_TOKEN = '/cgi-bin/stable_token';
 const GET_PHONE_NUMBER = '/wxa/business/getuserphonenumber';
+const SUBSCRIBE_SEND = '/cgi-bin/message/subscribe/send';
 
 interface CachedToken {
   token: string;
@@ -113,25 +124,13 @@ export class WechatApiClient {
 
   /** Resolves a getPhoneNumber button code to the user's phone number. */
   async getPhoneNumber(code: string): Promise<WechatPhoneNumber> {
-    const token = await this.getAccessToken();
-    let body: WechatJson;
-    try {
-      body = await this.callGetPhoneNumber(token, code);
-    } catch (err) {
-      if (!(err instanceof WechatApiError) || !WECHAT_INVALID_TOKEN_ERRCODES.includes(err.errcode)) throw err;
-      // Token revoked or rotated behind our back: refresh and retry exactly once.
-      this.invalidateIfCurrent(token);
-      const retryToken = await this.getAccessToken();
-      try {
-        body = await this.callGetPhoneNumber(retryToken, code);
-      } catch (retryErr) {
-        // Still rejected: drop it so the next call fetches again, but do not loop here.
-        if (retryErr instanceof WechatApiError && WECHAT_INVALID_TOKEN_ERRCODES.includes(retryErr.errcode)) {
-          this.invalidateIfCurrent(retryToken);
-        }
-        throw retryErr;
-      }
-    }
+    const body = await this.withAccessToken((token) =>
+      this.request(
+        GET_PHONE_NUMBER,
+        { method: 'POST', query: new URLSearchParams({ access_token: token }), json: { code } },
+        [token, code],
+      ),
+    );
     const info = body.phone_info as Record<string, unknown> | undefined;
     const phoneNumber = info?.phoneNumber;
     const purePhoneNumber = info?.purePhoneNumber;
@@ -147,12 +146,53 @@ export class WechatApiClient {
     };
   }
 
-  private callGetPhoneNumber(token: string, code: string): Promise<WechatJson> {
-    return this.request(
-      GET_PHONE_NUMBER,
-      { method: 'POST', query: new URLSearchParams({ access_token: token }), json: { code } },
-      [token, code],
+  /**
+   * Sends one subscription message (订阅消息). Uses up one of the user's grants at WeChat; errcode
+   * 43101 means the user has none (refused or used up).
+   */
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
+    await this.withAccessToken((token) =>
+      this.request(
+        SUBSCRIBE_SEND,
+        {
+          method: 'POST',
+          query: new URLSearchParams({ access_token: token }),
+          json: {
+            touser: message.touser,
+            template_id: message.templateId,
+            page: message.page,
+            data: message.data,
+            miniprogram_state: message.miniprogramState,
+            lang: 'zh_CN',
+          },
+        },
+        [token],
+      ),
     );
+  }
+
+  /**
+   * Calls an access_token API; when WeChat says the token is invalid or expired (revoked or rotated
+   * behind our back), refreshes it and retries exactly once.
+   */
+  private async withAccessToken(call: (token: string) => Promise<WechatJson>): Promise<WechatJson> {
+    const token = await this.getAccessToken();
+    try {
+      return await call(token);
+    } catch (err) {
+      if (!(err instanceof WechatApiError) || !WECHAT_INVALID_TOKEN_ERRCODES.includes(err.errcode)) throw err;
+      this.invalidateIfCurrent(token);
+      const retryToken = await this.getAccessToken();
+      try {
+        return await call(retryToken);
+      } catch (retryErr) {
+        // Still rejected: drop it so the next call fetches again, but do not loop here.
+        if (retryErr instanceof WechatApiError && WECHAT_INVALID_TOKEN_ERRCODES.includes(retryErr.errcode)) {
+          this.invalidateIfCurrent(retryToken);
+        }
+        throw retryErr;
+      }
+    }
   }
 
   /** Only drop the cache if it still holds the failing token, not one a concurrent caller just fetched. */

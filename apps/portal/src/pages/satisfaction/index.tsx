@@ -13,6 +13,7 @@ import type { SatisfactionContext } from './context';
 import { Dashboard } from './Dashboard';
 import { filtersFromParams, filtersToParams, satisfactionTimeZone, tabFromParam } from './filters';
 import { useOpenCaseCount } from './queries';
+import { Messages } from './Messages';
 import { Responses } from './Responses';
 import { Templates } from './Templates';
 
@@ -22,6 +23,7 @@ const TAB_LABEL: Record<SatisfactionTab, string> = {
   cases: '低分回访',
   templates: '问卷模板',
   audits: '过程检核',
+  messages: '消息投递',
 };
 
 /** Parameters that belong to one tab and are dropped when another opens. */
@@ -35,6 +37,7 @@ const TAB_PARAMS = [
   'overdue',
   'version',
   'invitations',
+  'msg',
 ] as const;
 
 export default function SatisfactionPage() {
@@ -88,6 +91,7 @@ function Sections({ staff, stores }: { staff: StaffUser; stores: StoreOverview[]
     cases: () => <Cases context={context} />,
     templates: () => <Templates context={context} />,
     audits: () => <Audits context={context} />,
+    messages: () => <Messages context={context} />,
   };
 
   return (

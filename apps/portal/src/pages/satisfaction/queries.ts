@@ -3,6 +3,7 @@ import type {
   CaseStatus,
   CreateAuditRequest,
   LowScoreCase,
+  NotificationsQuery,
   SatisfactionQuery,
   SurveyInvitationsQuery,
   SurveyKind,
@@ -202,4 +203,23 @@ export function useCreateAudit() {
       void queryClient.invalidateQueries({ queryKey: satisfactionKeys.summaries });
     },
   });
+}
+
+/** 消息投递: one page of customer messages of a status, newest first. */
+export function useNotifications(query: NotificationsQuery, enabled = true) {
+  return useQuery({
+    queryKey: ['notifications', query] as const,
+    queryFn: () => api.notifications.list(query),
+    placeholderData: keepPreviousData,
+    enabled,
+    staleTime: 10_000,
+  });
+}
+
+/** Sending one again changes its row, and maybe the phone task it had become. */
+export function useRefreshNotifications() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  };
 }

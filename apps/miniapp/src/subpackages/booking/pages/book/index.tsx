@@ -29,7 +29,7 @@ import {
 import { getCustomerLocation } from '../../../../services/location';
 import { getAccessToken, useSession } from '../../../../services/session';
 import { rememberStores } from '../../../../services/stores';
-import { requestBookingSubscription, type SubscribeOutcome } from '../../../../services/subscribe';
+import { prepareSubscription, requestSubscription } from '../../../../services/subscribe';
 import { DEFAULT_TIME_ZONE, formatSlotStart, localDateOf } from '../../../../utils/datetime';
 import {
   errorMessage,
@@ -57,9 +57,6 @@ const STEP_TITLES: Record<BookingStep, string> = {
   consent: '确认',
 };
 
-/** How long the subscription prompt may hold the booking back. */
-const SUBSCRIBE_WAIT_MS = 30_000;
-
 function positiveId(value: string | undefined): number | null {
   const id = Number(value);
   return Number.isInteger(id) && id > 0 ? id : null;
@@ -75,10 +72,6 @@ function initialDraft(params: Record<string, string | undefined>): BookingDraft 
   const draft = emptyDraft({ storeId, modelId });
   draft.step = storeId === null ? 'store' : modelId === null ? 'model' : 'time';
   return draft;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
 }
 
 export default function BookPage() {
@@ -107,6 +100,12 @@ export default function BookPage() {
       return next;
     });
   }, []);
+
+  // The template ids of the booking result are fetched ahead, so 提交预约 can ask at once.
+  const loggedIn = customer !== null;
+  useEffect(() => {
+    if (loggedIn) prepareSubscription('booking');
+  }, [loggedIn]);
 
   useEffect(() => {
     // Keep the starting point too, so a trip to 我的 before any change still comes back here.
@@ -268,7 +267,7 @@ export default function BookPage() {
     setBusy(true);
     setSubmitError(null);
     // First thing in the tap handler: WeChat opens the prompt only from a tap.
-    const subscription = requestBookingSubscription();
+    const subscription = requestSubscription('booking');
 
     const body: CreateBookingRequest = {
       storeId: draft.storeId,
@@ -290,7 +289,7 @@ export default function BookPage() {
     update({ idempotencyKey, idempotencyBody: bodyText });
 
     try {
-      const outcome: SubscribeOutcome = await withTimeout(subscription, SUBSCRIBE_WAIT_MS, 'skipped');
+      const outcome = await subscription;
       const booking = await api.testDrives.create(body, { idempotencyKey });
       clearDraft();
       rememberCreated(booking, outcome);

@@ -11,7 +11,7 @@ import {
 import AsyncState from '../../../../components/async-state';
 import { useDetailPage } from '../../../../hooks/use-detail-page';
 import { api } from '../../../../services/api';
-import { requestDeliverySubscription, type SubscribeOutcome } from '../../../../services/subscribe';
+import { prepareSubscription, requestSubscription } from '../../../../services/subscribe';
 import { formatSlotStart, localDateOf } from '../../../../utils/datetime';
 import { errorMessage, fieldErrors } from '../../../../utils/errors';
 import { DELIVERY_DETAIL_PAGE } from '../../../../utils/navigation';
@@ -24,15 +24,8 @@ import OrderHeader from './order-header';
 import OtherDatesForm, { type OtherDatesMode } from './other-dates-form';
 import styles from './index.module.scss';
 
-/** How long the subscription prompt may hold 确认交车时间 back. */
-const SUBSCRIBE_WAIT_MS = 30_000;
-
 /** Which action a message belongs to, so it shows next to the button that caused it. */
 type ActionKind = 'choose' | 'other' | 'attend';
-
-function withinTime<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
-}
 
 /** Today in the store's zone; the device's date when the engine cannot tell. */
 function todayAtStore(order: SalesOrder | null): string {
@@ -62,6 +55,12 @@ export default function DeliveryDetailPage() {
   });
 
   const data = order.status === 'ready' ? order.data : null;
+
+  // The template ids of delivery notices are fetched once the order shows, so a tap can ask at once.
+  const loaded = data !== null;
+  useEffect(() => {
+    if (loaded) prepareSubscription('delivery');
+  }, [loaded]);
 
   // The party size starts from the customer's last answer (a new date after a delay, say).
   const partySizeSeeded = useRef(false);
@@ -110,13 +109,13 @@ export default function DeliveryDetailPage() {
     const startsAt = chosen;
     if (!startsAt) return;
     // First thing in the tap handler: WeChat opens the prompt only from a tap.
-    const subscription = requestDeliverySubscription();
+    const subscription = requestSubscription('delivery');
     const text = note.trim();
     void act(
       'choose',
       () => api.deliveries.chooseDate(current.id, { startsAt, partySize, ...(text ? { note: text } : {}) }),
       '已确认交车时间',
-      () => withinTime<SubscribeOutcome>(subscription, SUBSCRIBE_WAIT_MS, 'skipped'),
+      () => subscription,
     ).then((ok) => {
       if (!ok) return;
       setSelected(null);
@@ -141,11 +140,14 @@ export default function DeliveryDetailPage() {
       setActionError({ kind: 'other', message: `最多${NOTE_MAX_LENGTH}个字` });
       return;
     }
+    // The new dates come as a message: ask for it while still inside the tap.
+    const subscription = requestSubscription('delivery');
     const wasScheduled = current.status !== 'scheduling';
     void act(
       'other',
       () => api.deliveries.requestOtherDates(current.id, { note: text }),
       wasScheduled ? '已申请改期' : '已提交申请',
+      () => subscription,
     ).then((ok) => {
       if (!ok) return;
       setOtherDates(null);
@@ -155,7 +157,14 @@ export default function DeliveryDetailPage() {
   }
 
   function confirmAttendance(current: SalesOrder) {
-    void act('attend', () => api.deliveries.confirmAttendance(current.id), '已确认到店');
+    // A delay or the car being ready still comes as a message: ask inside the tap.
+    const subscription = requestSubscription('delivery');
+    void act(
+      'attend',
+      () => api.deliveries.confirmAttendance(current.id),
+      '已确认到店',
+      () => subscription,
+    );
   }
 
   const errorFor = (kind: ActionKind) => (actionError?.kind === kind ? actionError.message : null);

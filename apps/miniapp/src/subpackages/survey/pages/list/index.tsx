@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { SURVEY_KIND_LABEL_ZH, type PendingSurvey } from '@dealer-care/domain';
@@ -5,6 +6,7 @@ import AsyncState from '../../../../components/async-state';
 import PromptPanel, { LoginPrompt } from '../../../../components/prompt-panel';
 import { useCustomerList } from '../../../../hooks/use-customer-list';
 import { api } from '../../../../services/api';
+import { prepareSubscription, requestSubscription } from '../../../../services/subscribe';
 import { flushSurveyOutbox, queuedSubmission } from '../../../../services/survey-outbox';
 import { formatSlotStart } from '../../../../utils/datetime';
 import { openSurvey, PENDING_SURVEYS_PAGE } from '../../../../utils/navigation';
@@ -14,6 +16,28 @@ import styles from './index.module.scss';
 async function fetchPending(): Promise<PendingSurvey[]> {
   const data = await api.surveys.pending();
   return [...data].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+}
+
+/** Survey invitations and reminders are asked for once per app session, on the first survey opened. */
+let askedThisSession = false;
+let opening = false;
+
+/**
+ * Opens a survey; the first time, WeChat's subscription prompt is asked first (inside the tap) and
+ * the survey opens once it is answered, whatever the answer.
+ */
+function open(token: string): void {
+  if (askedThisSession) {
+    openSurvey(token);
+    return;
+  }
+  if (opening) return; // a second tap while the prompt is up
+  opening = true;
+  void requestSubscription('survey').then((outcome) => {
+    opening = false;
+    if (outcome !== 'skipped') askedThisSession = true;
+    openSurvey(token);
+  });
 }
 
 function SurveyCard({ survey }: { survey: PendingSurvey }) {
@@ -27,7 +51,7 @@ function SurveyCard({ survey }: { survey: PendingSurvey }) {
       data-token={survey.token}
       data-kind={survey.kind}
       data-status={queued ? 'queued' : survey.status}
-      onClick={() => openSurvey(survey.token)}
+      onClick={() => open(survey.token)}
     >
       <View className={styles.head}>
         <Text className={styles.model}>{survey.title || SURVEY_KIND_LABEL_ZH[survey.kind]}</Text>
@@ -49,6 +73,12 @@ function SurveyCard({ survey }: { survey: PendingSurvey }) {
 export default function PendingSurveysPage() {
   // Refreshed when shown again (back from answering one) and on pull-down.
   const { customer, list, reload, sessionLost } = useCustomerList(fetchPending);
+  const loggedIn = customer !== null;
+
+  // The template ids are fetched ahead, so opening a survey can ask for the messages at once.
+  useEffect(() => {
+    if (loggedIn) prepareSubscription('survey');
+  }, [loggedIn]);
 
   // Answers waiting on the phone go out whenever the list is shown.
   useDidShow(() => {
