@@ -150,6 +150,8 @@ async function e2e() {
       AUTH_DEV_LOGIN: 'true',
       // Journeys log in many people within a minute; the limit itself is proven by the integration suite.
       LOGIN_RATE_LIMIT_PER_MINUTE: '200',
+      // The follow-up journey moves the clock past a due time and waits for the manager to see it.
+      FOLLOW_UP_ESCALATE_INTERVAL_MS: '2000',
       SEED_DEMO_DATA: 'true',
       LOG_LEVEL: 'error',
     },

@@ -34,6 +34,33 @@ const BODY_ENDPOINTS: Endpoint[] = [
   { method: 'post', path: '/api/auth/wechat/login', fields: ['code'] },
   { method: 'post', path: '/api/auth/wechat/phone', fields: ['code'], auth: 'customer' },
   { method: 'post', path: '/api/auth/dev/login', fields: ['devUser', 'nickname'] },
+  // The demo seed gives the store's consultants tasks and prospects; 1 is one of them (or a clean 404).
+  {
+    method: 'post',
+    path: '/api/staff/follow-ups/1/outcome',
+    fields: ['outcome', 'note', 'callBackAt', 'intentLevel'],
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/prospects',
+    fields: ['storeId', 'name', 'phone', 'channel', 'note', 'intentLevel'],
+    auth: 'staff',
+  },
+  {
+    method: 'post',
+    path: '/api/staff/prospects/1/contacts',
+    fields: ['channel', 'note', 'intentLevel'],
+    auth: 'staff',
+  },
+  { method: 'post', path: '/api/staff/prospects/1/intent', fields: ['level', 'note'], auth: 'staff' },
+  { method: 'post', path: '/api/staff/prospects/1/lost', fields: ['category', 'note'], auth: 'staff' },
+  {
+    method: 'post',
+    path: '/api/notifications/subscriptions',
+    fields: ['moment', 'choices'],
+    auth: 'customer',
+  },
 ];
 
 describe(`bad input never gives a 5xx (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {

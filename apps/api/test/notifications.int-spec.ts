@@ -12,6 +12,7 @@ import { JobEntity } from '../src/modules/jobs/job.entity.js';
 import { enqueueNotification } from '../src/modules/notifications/enqueue-notification.js';
 import { NotificationOutboxEntity } from '../src/modules/notifications/notification-outbox.entity.js';
 import { WechatSubscriptionEntity } from '../src/modules/notifications/wechat-subscription.entity.js';
+import { TestDriveBookingEntity } from '../src/modules/test-drives/entities/test-drive-booking.entity.js';
 import { ProspectEntity } from '../src/modules/prospects/entities/prospect.entity.js';
 import { StaffUserEntity } from '../src/modules/staff/staff-user.entity.js';
 import { StoreEntity } from '../src/modules/stores/store.entity.js';
@@ -101,15 +102,19 @@ describe(`notifications: the WeChat sender (${process.env.TEST_DATABASE ?? 'sqli
     const store = await t.dataSource
       .getRepository(StoreEntity)
       .findOneOrFail({ where: { id: demo.gz.id }, relations: { openingPeriods: true, closedDates: true } });
+    // The call is made from the customer card: the store's prospect for the booking's phone.
+    const booking = await t.dataSource
+      .getRepository(TestDriveBookingEntity)
+      .findOneByOrFail({ id: row.subjectId });
     const prospect = await t.dataSource
       .getRepository(ProspectEntity)
-      .findOneBy({ storeId: demo.gz.id, customerId: sent.customerId });
+      .findOneByOrFail({ storeId: demo.gz.id, phone: booking.mobile });
     expect(task).toMatchObject({
       kind: 'message_fallback_call',
       status: 'pending',
       storeId: demo.gz.id,
       customerId: sent.customerId,
-      prospectId: prospect?.id ?? null,
+      prospectId: prospect.id,
       assigneeRole: 'consultant',
       assigneeId: chenId,
       sourceType: 'notification',

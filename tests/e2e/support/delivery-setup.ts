@@ -40,7 +40,7 @@ export async function confirmedDelivery(
   const stores = await json<Array<{ id: number; name: string }>>(await request.get('/api/stores'));
   const models = await json<Array<{ id: number; name: string }>>(await request.get('/api/vehicle-models'));
   const storeId = stores.find((s) => s.name === STORE)!.id;
-  const modelId = models.find((m) => m.name === 'X5')!.id;
+  const modelId = models.find((m) => m.name.includes('X5'))!.id;
   const deliveryDate = shanghaiDate(daysAhead);
 
   const order = await json<{ id: number }>(

@@ -40,6 +40,8 @@ export interface AppConfig {
   };
   /** Background jobs: how often each process looks for due jobs (0 = never; tests run them by hand). */
   jobs: { pollIntervalMs: number };
+  /** How often overdue follow-up tasks are handed to the store's manager. */
+  followUps: { escalateIntervalMs: number };
   /** Keys for the driving-licence number (PIPL sensitive data) and how long it is kept after the drive. */
   licence: { hashKey: Buffer; encryptionKey: Buffer; retentionDays: number };
   /**
@@ -291,6 +293,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
         MINIPROGRAM_STATES,
         production ? 'formal' : 'developer',
       ),
+    },
+    followUps: {
+      escalateIntervalMs: readInt(env, 'FOLLOW_UP_ESCALATE_INTERVAL_MS', 60_000, 1000, 86_400_000),
     },
     jobs: {
       pollIntervalMs: readInt(env, 'JOBS_POLL_INTERVAL_MS', nodeEnv === 'test' ? 0 : 1000, 0, 3_600_000),

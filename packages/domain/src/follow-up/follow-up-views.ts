@@ -242,6 +242,17 @@ export const TIMELINE_ENTRY_TYPES = [
 ] as const;
 export type TimelineEntryType = (typeof TIMELINE_ENTRY_TYPES)[number];
 
+export const TIMELINE_ENTRY_TYPE_LABEL_ZH: Record<TimelineEntryType, string> = {
+  contact: '联系',
+  intent: '意向',
+  test_drive: '试驾',
+  order: '订单',
+  delivery: '交车',
+  task: '回访',
+  survey: '问卷',
+  lost: '战败',
+};
+
 export interface TimelineEntry {
   type: TimelineEntryType;
   at: string;

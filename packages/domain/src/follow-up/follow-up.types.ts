@@ -39,6 +39,21 @@ export const FOLLOW_UP_TASK_KIND_LABEL_ZH: Record<FollowUpTaskKind, string> = {
 };
 
 /** `pending` is the only status the rules still move or cancel; overdue is derived from dueAt, not stored. */
+/**
+ * The calls that also ask the customer's buying intent (H/A/B/C): the answer plans the next
+ * prospect follow-up. Other calls may still record a level; these prompt for it.
+ */
+export const FOLLOW_UP_KINDS_ASKING_INTENT: readonly FollowUpTaskKind[] = [
+  'test_drive_next_day_call',
+  'test_drive_no_order_callback',
+  'first_contact',
+  'prospect_follow_up',
+];
+
+export function asksIntent(kind: FollowUpTaskKind): boolean {
+  return FOLLOW_UP_KINDS_ASKING_INTENT.includes(kind);
+}
+
 export const FOLLOW_UP_TASK_STATUSES = ['pending', 'done', 'cancelled'] as const;
 export type FollowUpTaskStatus = (typeof FOLLOW_UP_TASK_STATUSES)[number];
 

@@ -35,6 +35,13 @@ export const NOTIFICATION_KIND_LABEL_ZH: Record<NotificationKind, string> = {
 export const NOTIFICATION_STATUSES = ['queued', 'sent', 'refused', 'failed'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
+export const NOTIFICATION_STATUS_LABEL_ZH: Record<NotificationStatus, string> = {
+  queued: '待发送',
+  sent: '已送达',
+  refused: '未订阅/拒收',
+  failed: '发送失败',
+};
+
 export type NotificationSubjectType = 'test_drive_booking' | 'delivery' | 'survey_invitation';
 
 /**

@@ -3,6 +3,7 @@ import {
   addDays,
   generateBookingReference,
   localDateIn,
+  messageFallbackDueAt,
   nextStoreOpening,
   storeDayHours,
   storeOpenDayFrom,
@@ -23,6 +24,7 @@ import {
   type NotificationKind,
   type ProspectStatus,
 } from '@dealer-care/domain';
+import { NO_GRANT_ERROR } from '../../modules/notifications/send-outcome.js';
 import { CustomerEntity } from '../../modules/customers/customer.entity.js';
 import { DeliveryConfirmationEntity } from '../../modules/deliveries/entities/delivery-confirmation.entity.js';
 import { DeliveryEventEntity } from '../../modules/deliveries/entities/delivery-event.entity.js';
@@ -66,9 +68,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const CONSENT_VERSION = '2026-11-v1';
-const REFUSED_ERROR = '客户未订阅该消息或订阅次数已用完';
-/** A message the customer could not receive is replaced by a call within this many working hours. */
-const FALLBACK_WITHIN_HOURS = 4;
 
 /** mulberry32, as the survey seed: the same references for the same run. */
 function prng(seed: number): () => number {
@@ -1113,10 +1112,7 @@ export async function seedDemoFollowUps(
           story.action === 'reject' ? 'test_drive_rejected' : 'test_drive_cancelled_by_store';
         const outboxId = seq.outbox++;
         const refusedAt = new Date(closedAt.getTime() + 2 * MINUTE);
-        const due = nextStoreOpening(
-          store.hours,
-          new Date(refusedAt.getTime() + FALLBACK_WITHIN_HOURS * HOUR),
-        );
+        const due = messageFallbackDueAt(store.hours, refusedAt);
         const task = taskRow(
           {
             kind: 'message_fallback_call',
@@ -1147,7 +1143,7 @@ export async function seedDemoFollowUps(
           status: 'refused',
           attempts: 1,
           nextAttemptAt: closedAt,
-          lastError: REFUSED_ERROR,
+          lastError: NO_GRANT_ERROR,
           sentAt: null,
           storeId: store.id,
           fallbackTaskId: task.id,

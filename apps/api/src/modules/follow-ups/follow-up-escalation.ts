@@ -1,12 +1,13 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.module.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { FollowUpTaskEntity } from './entities/follow-up-task.entity.js';
 
 export const ESCALATE_JOB = 'follow-ups.escalate';
-export const ESCALATE_INTERVAL_MS = 60_000;
 
 /**
  * Hands overdue tasks to the store's manager (escalated_at), once, every minute on whichever API
@@ -16,6 +17,7 @@ export const ESCALATE_INTERVAL_MS = 60_000;
 @Injectable()
 export class FollowUpEscalator implements OnModuleInit {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly jobs: JobRunner,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -23,9 +25,13 @@ export class FollowUpEscalator implements OnModuleInit {
 
   onModuleInit(): void {
     // A moved development clock wins over the runner's, so a browser journey sees escalations too.
-    this.jobs.registerRecurring(ESCALATE_JOB, ESCALATE_INTERVAL_MS, async ({ now }) => {
-      await this.escalateOverdue(this.clock.shifted ? this.clock.now() : now);
-    });
+    void this.jobs.registerRecurring(
+      ESCALATE_JOB,
+      this.config.followUps.escalateIntervalMs,
+      async ({ now }) => {
+        await this.escalateOverdue(this.clock.shifted ? this.clock.now() : now);
+      },
+    );
   }
 
   /** Returns how many tasks were escalated. */

@@ -11,6 +11,11 @@ import {
   FollowUpStatsQueryDto,
   RecordOutcomeBody,
 } from './dto/follow-up.requests.js';
+import {
+  FollowUpInboxResponse,
+  FollowUpStatsResponse,
+  FollowUpTaskViewResponse,
+} from './dto/follow-up.responses.js';
 import { FollowUpStatsService } from './follow-up-stats.service.js';
 import { FollowUpsService } from './follow-ups.service.js';
 
@@ -26,7 +31,7 @@ export class FollowUpsController {
 
   @Get()
   @ApiOperation({ summary: "The caller's follow-up inbox by bucket, with the tab counts" })
-  @ApiOkResponse({ description: 'FollowUpInbox' })
+  @ApiOkResponse({ type: FollowUpInboxResponse })
   @ApiProblems(400, 401, 403)
   inbox(
     @CurrentStaff() principal: StaffPrincipal,
@@ -40,7 +45,7 @@ export class FollowUpsController {
   @ApiOperation({
     summary: 'Completion and on-time rates per assignee and per rule, by due date; managers and admins',
   })
-  @ApiOkResponse({ description: 'FollowUpStats' })
+  @ApiOkResponse({ type: FollowUpStatsResponse })
   @ApiProblems(400, 401, 403)
   stats(
     @CurrentStaff() principal: StaffPrincipal,
@@ -51,7 +56,7 @@ export class FollowUpsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One task with its customer, source and call history (another store’s is 404)' })
-  @ApiOkResponse({ description: 'FollowUpTaskView' })
+  @ApiOkResponse({ type: FollowUpTaskViewResponse })
   @ApiProblems(400, 401, 403, 404)
   get(
     @CurrentStaff() principal: StaffPrincipal,
@@ -63,7 +68,7 @@ export class FollowUpsController {
   @Post(':id/outcome')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the call: reached, not reached, call back at, or complaint escalated' })
-  @ApiOkResponse({ description: 'FollowUpTaskView' })
+  @ApiOkResponse({ type: FollowUpTaskViewResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   outcome(
     @CurrentStaff() principal: StaffPrincipal,
@@ -77,7 +82,7 @@ export class FollowUpsController {
   @HttpCode(200)
   @StaffAuth('manager', 'admin')
   @ApiOperation({ summary: 'Hand a pending task to a member of staff of its store; managers and admins' })
-  @ApiOkResponse({ description: 'FollowUpTaskView' })
+  @ApiOkResponse({ type: FollowUpTaskViewResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   assign(
     @CurrentStaff() principal: StaffPrincipal,

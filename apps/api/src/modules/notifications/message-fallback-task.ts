@@ -3,18 +3,34 @@ import type { EntityManager } from 'typeorm';
 import { SalesOrderEntity } from '../deliveries/entities/sales-order.entity.js';
 import { FollowUpTaskEntity } from '../follow-ups/entities/follow-up-task.entity.js';
 import { ProspectEntity } from '../prospects/entities/prospect.entity.js';
+import { ensureProspect } from '../prospects/ensure-prospect.js';
 import { StoreEntity } from '../stores/store.entity.js';
 import { toStoreSchedule } from '../stores/store-schedule.js';
 import { TestDriveBookingEntity } from '../test-drives/entities/test-drive-booking.entity.js';
 import { NotificationOutboxEntity } from './notification-outbox.entity.js';
 
-/** The consultant responsible for what the message was about, if any. */
-async function consultantOf(manager: EntityManager, row: NotificationOutboxEntity): Promise<number | null> {
+interface MessageSubject {
+  consultantId: number | null;
+  customerName: string;
+  phone: string;
+}
+
+/** Who the message was about and their consultant, from the booking or order it tells of. */
+async function subjectOf(
+  manager: EntityManager,
+  row: NotificationOutboxEntity,
+): Promise<MessageSubject | null> {
   if (row.subjectType === 'test_drive_booking') {
-    return (await manager.findOneBy(TestDriveBookingEntity, { id: row.subjectId }))?.consultantId ?? null;
+    const booking = await manager.findOneBy(TestDriveBookingEntity, { id: row.subjectId });
+    return booking
+      ? { consultantId: booking.consultantId, customerName: booking.customerName, phone: booking.mobile }
+      : null;
   }
   if (row.subjectType === 'delivery') {
-    return (await manager.findOneBy(SalesOrderEntity, { id: row.subjectId }))?.consultantId ?? null;
+    const order = await manager.findOneBy(SalesOrderEntity, { id: row.subjectId });
+    return order
+      ? { consultantId: order.consultantId, customerName: order.customerName, phone: order.customerMobile }
+      : null;
   }
   return null;
 }
@@ -35,11 +51,20 @@ export async function createMessageFallbackTask(
     relations: { openingPeriods: true, closedDates: true },
   });
   if (!store) return null;
-  const prospect = await manager.findOneBy(ProspectEntity, {
-    storeId: row.storeId,
-    customerId: row.customerId,
-  });
-  const assigneeId = await consultantOf(manager, row);
+  const subject = await subjectOf(manager, row);
+  // The call needs the customer card (its number is revealed from there), so the store's prospect is ensured.
+  const prospect = subject
+    ? (
+        await ensureProspect(manager, {
+          storeId: row.storeId,
+          customerId: row.customerId,
+          name: subject.customerName,
+          phone: subject.phone,
+          consultantId: subject.consultantId,
+        })
+      ).prospect
+    : await manager.findOneBy(ProspectEntity, { storeId: row.storeId, customerId: row.customerId });
+  const assigneeId = subject?.consultantId ?? null;
   const hours = toStoreSchedule(store);
   const { identifiers } = await manager.insert(FollowUpTaskEntity, {
     storeId: row.storeId,

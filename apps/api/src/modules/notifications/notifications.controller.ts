@@ -1,3 +1,4 @@
+import { EmptyBody } from '../../common/validation/validation.pipe.js';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NotificationListItem, Page, SubscriptionTemplates } from '@dealer-care/domain';
@@ -43,6 +44,7 @@ export class StaffNotificationsController {
   retry(
     @CurrentStaff() principal: StaffPrincipal,
     @Param('id', IdParamPipe) id: number,
+    @Body() _body: EmptyBody,
   ): Promise<NotificationListItem> {
     return this.notifications.retry(principal, id);
   }

@@ -1,3 +1,4 @@
+import { EmptyBody } from '../../common/validation/validation.pipe.js';
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -23,6 +24,11 @@ import {
   SetIntentBody,
   UpdateProspectBody,
 } from './dto/prospect.requests.js';
+import {
+  CustomerCardResponse,
+  ProspectPageResponse,
+  RevealedPhoneResponse,
+} from './dto/prospect.responses.js';
 import { ProspectsService } from './prospects.service.js';
 
 const IDEMPOTENCY_HEADER = {
@@ -53,7 +59,7 @@ export class ProspectsController {
 
   @Get()
   @ApiOperation({ summary: 'Prospects of the caller’s store, searchable by name or phone' })
-  @ApiOkResponse({ description: 'Page<ProspectSummary>' })
+  @ApiOkResponse({ type: ProspectPageResponse })
   @ApiProblems(400, 401, 403)
   list(
     @CurrentStaff() principal: StaffPrincipal,
@@ -66,7 +72,7 @@ export class ProspectsController {
   @HttpCode(201)
   @ApiOperation({ summary: '来店/来电登记: find or create the prospect by phone and log the contact' })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiCreatedResponse({ description: 'CustomerCard' })
+  @ApiCreatedResponse({ type: CustomerCardResponse })
   @ApiProblems(400, 401, 403, 404, 422)
   async register(
     @CurrentStaff() principal: StaffPrincipal,
@@ -85,7 +91,7 @@ export class ProspectsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The customer card: contacts, intent history, open tasks and timeline' })
-  @ApiOkResponse({ description: 'CustomerCard' })
+  @ApiOkResponse({ type: CustomerCardResponse })
   @ApiProblems(400, 401, 403, 404)
   card(
     @CurrentStaff() principal: StaffPrincipal,
@@ -99,18 +105,19 @@ export class ProspectsController {
   @ApiOperation({
     summary: 'The full phone number for a call (answers carry masked numbers); each reveal is logged',
   })
-  @ApiOkResponse({ description: 'RevealedPhone' })
+  @ApiOkResponse({ type: RevealedPhoneResponse })
   @ApiProblems(400, 401, 403, 404)
   revealPhone(
     @CurrentStaff() principal: StaffPrincipal,
     @Param('id', IdParamPipe) id: number,
+    @Body() _body: EmptyBody,
   ): Promise<RevealedPhone> {
     return this.prospects.revealPhone(principal, id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Style and style note; the consultant (managers and admins)' })
-  @ApiOkResponse({ description: 'CustomerCard' })
+  @ApiOkResponse({ type: CustomerCardResponse })
   @ApiProblems(400, 401, 403, 404)
   update(
     @CurrentStaff() principal: StaffPrincipal,
@@ -124,7 +131,7 @@ export class ProspectsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Log a contact; an intent level re-assesses and plans the next follow-up' })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiCreatedResponse({ description: 'CustomerCard' })
+  @ApiCreatedResponse({ type: CustomerCardResponse })
   @ApiProblems(400, 401, 403, 404, 422)
   async logContact(
     @CurrentStaff() principal: StaffPrincipal,
@@ -145,7 +152,7 @@ export class ProspectsController {
   @Post(':id/intent')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the intent level (kept as history) and plan the next follow-up' })
-  @ApiOkResponse({ description: 'CustomerCard' })
+  @ApiOkResponse({ type: CustomerCardResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   setIntent(
     @CurrentStaff() principal: StaffPrincipal,
@@ -160,7 +167,7 @@ export class ProspectsController {
   @ApiOperation({
     summary: '战败: cancel the sales calls, plan the manager’s callback and the lost-sales survey',
   })
-  @ApiOkResponse({ description: 'CustomerCard' })
+  @ApiOkResponse({ type: CustomerCardResponse })
   @ApiProblems(400, 401, 403, 404, 409)
   markLost(
     @CurrentStaff() principal: StaffPrincipal,

@@ -23,16 +23,7 @@ export function intentLong(level: IntentLevel | null): string {
   return level === null ? '未评级' : INTENT_LEVEL_LABEL_ZH[level];
 }
 
-export const TIMELINE_TYPE_LABEL_ZH: Record<TimelineEntryType, string> = {
-  contact: '联系',
-  intent: '意向',
-  test_drive: '试驾',
-  order: '订单',
-  delivery: '交车',
-  task: '回访',
-  survey: '问卷',
-  lost: '战败',
-};
+export { TIMELINE_ENTRY_TYPE_LABEL_ZH as TIMELINE_TYPE_LABEL_ZH } from '@dealer-care/domain';
 
 export const TIMELINE_TYPE_COLOR: Record<TimelineEntryType, string> = {
   contact: 'blue',

@@ -1,4 +1,5 @@
 import {
+  asksIntent,
   CALL_BACK_MAX_DAYS,
   FOLLOW_UP_OUTCOME_LABEL_ZH,
   OUTCOME_NOTE_MAX_LENGTH,
@@ -20,20 +21,7 @@ export const OUTCOME_BUTTONS: ReadonlyArray<{ outcome: FollowUpOutcome; label: s
   { outcome: 'complaint_escalated', label: '客户投诉升级' },
 ];
 
-/**
- * The calls that also ask the customer's buying intent (H/A/B/C): the test-drive next-day call,
- * the no-order callback and the prospect follow-ups. Their answer plans the next follow-up.
- */
-const ASKS_INTENT: ReadonlySet<FollowUpTaskKind> = new Set([
-  'test_drive_next_day_call',
-  'test_drive_no_order_callback',
-  'first_contact',
-  'prospect_follow_up',
-]);
-
-export function asksIntent(kind: FollowUpTaskKind): boolean {
-  return ASKS_INTENT.has(kind);
-}
+export { asksIntent };
 
 /** What the drawer's form holds when a button is tapped. */
 export interface OutcomeFormValues {

@@ -21,12 +21,7 @@ export const MESSAGE_FILTER_LABEL_ZH: Record<MessageFilter, string> = {
   all: '全部',
 };
 
-export const MESSAGE_STATUS_LABEL_ZH: Record<NotificationStatus, string> = {
-  queued: '待发送',
-  sent: '已送达',
-  refused: '未订阅/拒收',
-  failed: '发送失败',
-};
+export { NOTIFICATION_STATUS_LABEL_ZH as MESSAGE_STATUS_LABEL_ZH } from '@dealer-care/domain';
 
 export const MESSAGE_STATUS_COLOR: Record<NotificationStatus, string> = {
   queued: 'processing',

@@ -1,6 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import {
   INVITATION_STATUSES,
@@ -11,7 +10,12 @@ import {
   type SurveyKind,
   type SurveyResponsesQuery,
 } from '@dealer-care/domain';
-import { ISO_DATE_PATTERN } from '../../../common/validation/dto-helpers.js';
+import {
+  ISO_DATE_PATTERN,
+  PageParam,
+  PageSizeParam,
+  QueryBoolean,
+} from '../../../common/validation/dto-helpers.js';
 
 /** Longest date range of one report, inclusive of both ends (a leap year). */
 export const SATISFACTION_MAX_RANGE_DAYS = 366;
@@ -25,43 +29,8 @@ const DATE_MESSAGE = { message: '日期格式应为 YYYY-MM-DD' };
 const STORE_MESSAGE = { message: '门店编号应为正整数' };
 const KIND_MESSAGE = { message: `问卷类型应为 ${SURVEY_KINDS.join('、')} 之一` };
 const STATUS_MESSAGE = { message: `邀请状态应为 ${INVITATION_STATUSES.join('、')} 之一` };
-const PAGE_MESSAGE = { message: '页码应为正整数' };
-const PAGE_SIZE_MESSAGE = { message: `每页条数应为 1–${SATISFACTION_MAX_PAGE_SIZE} 的整数` };
-
-/** `page` of a paged list: 1, 2, … */
-const PageParam = () =>
-  applyDecorators(
-    ApiPropertyOptional({ minimum: 1, default: 1 }),
-    IsOptional(),
-    Type(() => Number),
-    IsInt(PAGE_MESSAGE),
-    Min(1, PAGE_MESSAGE),
-    Max(100_000, { message: '页码过大' }),
-  );
-
-/** `pageSize` of a paged list: 1–SATISFACTION_MAX_PAGE_SIZE, default SATISFACTION_DEFAULT_PAGE_SIZE. */
-const PageSizeParam = () =>
-  applyDecorators(
-    ApiPropertyOptional({
-      minimum: 1,
-      maximum: SATISFACTION_MAX_PAGE_SIZE,
-      default: SATISFACTION_DEFAULT_PAGE_SIZE,
-    }),
-    IsOptional(),
-    Type(() => Number),
-    IsInt(PAGE_SIZE_MESSAGE),
-    Min(1, PAGE_SIZE_MESSAGE),
-    Max(SATISFACTION_MAX_PAGE_SIZE, { message: `每页条数最多 ${SATISFACTION_MAX_PAGE_SIZE} 条` }),
-  );
 
 /** Query strings carry text: "true"/"false" (and 1/0) become booleans, anything else stays and fails. */
-const QueryBoolean = () =>
-  Transform(({ value }: { value: unknown }) => {
-    if (value === 'true' || value === '1') return true;
-    if (value === 'false' || value === '0') return false;
-    return value;
-  });
-
 export class SatisfactionQueryDto implements SatisfactionQuery {
   @ApiProperty({ enum: SURVEY_KINDS, example: 'test_drive_feedback' })
   @IsDefined({ message: '请选择问卷类型' })
@@ -117,7 +86,7 @@ export class SatisfactionResponsesQueryDto
   @PageParam()
   page?: number;
 
-  @PageSizeParam()
+  @PageSizeParam(SATISFACTION_MAX_PAGE_SIZE, SATISFACTION_DEFAULT_PAGE_SIZE)
   pageSize?: number;
 }
 
@@ -131,6 +100,6 @@ export class SatisfactionInvitationsQueryDto extends SatisfactionQueryDto implem
   @PageParam()
   page?: number;
 
-  @PageSizeParam()
+  @PageSizeParam(SATISFACTION_MAX_PAGE_SIZE, SATISFACTION_DEFAULT_PAGE_SIZE)
   pageSize?: number;
 }
