@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { JwtAuthGuard } from './common/auth/jwt-auth.guard.js';
 import { ClockModule } from './common/clock/clock.module.js';
 import { buildLoggerOptions } from './common/logging/logger-options.js';
@@ -25,15 +26,21 @@ import { TestDrivesModule } from './modules/test-drives/test-drives.module.js';
 import { DeliveriesModule } from './modules/deliveries/deliveries.module.js';
 import { VehicleModelsModule } from './modules/vehicle-models/vehicle-models.module.js';
 
+/** What a process may set besides its configuration. */
+export interface AppOptions {
+  /** Where log lines go instead of stdout (tests capture them here). */
+  logDestination?: DestinationStream;
+}
+
 /** The root module is built from a loaded configuration, so tests can boot it on their own database. */
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRoot(buildLoggerOptions(config)),
+        LoggerModule.forRoot(buildLoggerOptions(config, options.logDestination)),
         TypeOrmModule.forRoot(buildDataSourceOptions(config)),
         JwtModule.register({
           global: true,

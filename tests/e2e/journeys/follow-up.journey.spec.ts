@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { confirmedDelivery, setApiClock, shanghaiInstant } from '../support/delivery-setup';
 import { newPage, portalLogin } from '../support/sessions';
+import { staffLoginToken } from '../support/test-drive-setup';
 
 /**
  * The follow-up engine end to end: the customer confirms a delivery date, and the consultant's
@@ -77,11 +78,24 @@ test('a confirmed delivery date brings T-3 and T-1 calls on their days; one is d
     // Only the escalated T-1 calls: the whole store's overdue list is longer than a page.
     await manager.goto('/portal/follow-ups?bucket=overdue&kind=delivery_t1_call&escalated=1');
     const t1 = taskRow(manager, customer, '交车前1天确认电话');
-    // The escalation job runs every 2 s in the journeys' API (FOLLOW_UP_ESCALATE_INTERVAL_MS).
-    await expect(async () => {
-      await manager.reload();
-      await expect(t1).toHaveAttribute('data-escalated', 'true', { timeout: 2_000 });
-    }).toPass({ timeout: 30_000 });
+    // The escalation job runs every 2 s in the journeys' API (FOLLOW_UP_ESCALATE_INTERVAL_MS):
+    // wait for it through the API, then the page shows the task flagged.
+    const managerToken = await staffLoginToken(request, 'gz.manager');
+    await expect
+      .poll(
+        async () => {
+          const response = await request.get('/api/staff/follow-ups', {
+            headers: { authorization: `Bearer ${managerToken}` },
+            params: { bucket: 'overdue', kind: 'delivery_t1_call', escalatedOnly: 'true' },
+          });
+          const inbox = (await response.json()) as { items: Array<{ customer: { name: string } }> };
+          return inbox.items.some((task) => task.customer.name === customer);
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await manager.reload();
+    await expect(t1).toHaveAttribute('data-escalated', 'true');
     await expect(t1.getByText('已升级')).toBeVisible();
   } finally {
     await setApiClock(request, null);

@@ -3,6 +3,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { DataSource } from 'typeorm';
 import type { CustomerSession, StaffSession } from '@dealer-care/domain';
+import type { AppOptions } from '../../src/app.module.js';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { prepareDatabase } from '../../src/database/prepare-database.js';
@@ -33,7 +34,10 @@ export interface TestApp {
  * Boots the real application (same bootstrap as production) on a fresh real database,
  * migrated and seeded with the demo group, with WeChat answered by the local fake server.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const wechat = await startFakeWechatServer();
   const config = loadConfig({
@@ -53,7 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   let app: NestFastifyApplication;
   try {
-    app = await createApp(config);
+    app = await createApp(config, options);
     await prepareDatabase(app, config, { log: () => undefined });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

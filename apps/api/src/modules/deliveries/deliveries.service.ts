@@ -428,10 +428,11 @@ export class DeliveriesService {
   private async consultantFor(
     actor: StaffActor,
     storeId: number,
-    requested: number | undefined,
+    requested: number | null | undefined,
     errors: FieldError[],
   ): Promise<number> {
-    if (requested === undefined || requested === actor.staffId) return actor.staffId;
+    // An optional field sent as null passes validation: it means "not given", as leaving it out.
+    if (requested === undefined || requested === null || requested === actor.staffId) return actor.staffId;
     if (actor.role === 'consultant') {
       throw new DomainException(ErrorCode.Forbidden, '只有店长可以为其他顾问建单');
     }

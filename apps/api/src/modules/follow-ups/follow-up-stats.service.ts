@@ -110,18 +110,17 @@ export class FollowUpStatsService {
 
   /** Default: the last 30 store-local days up to today. */
   private range(query: FollowUpStatsQuery, timeZone: string, now: Date): { from: string; to: string } {
-    const to = query.to ?? localDateIn(timeZone, now);
-    const from = query.from ?? addDays(to, -(DEFAULT_DAYS - 1));
-    for (const [field, value] of [
-      ['from', from],
-      ['to', to],
-    ] as const) {
+    const checked = (field: 'from' | 'to', value: string): string => {
       if (!isIsoDate(value)) {
         throw new DomainException(ErrorCode.ValidationFailed, '日期不存在或格式不正确', [
           { field, message: '日期不存在或格式不正确' },
         ]);
       }
-    }
+      return value;
+    };
+    // `to` is checked before the default `from` is counted back from it (2026-02-30 is no date).
+    const to = checked('to', query.to ?? localDateIn(timeZone, now));
+    const from = checked('from', query.from ?? addDays(to, -(DEFAULT_DAYS - 1)));
     if (daysBetween(from, to) < 0 || daysBetween(from, to) >= MAX_DAYS) {
       throw new DomainException(
         ErrorCode.ValidationFailed,

@@ -247,19 +247,20 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
         'retried',
       );
     }
-    const outcome = await this.finish(
-      job,
-      { status: 'dead', finishedAt: now, uniqueKey: null, lastError: describe(error) },
-      'dead',
-    );
-    if (outcome === 'dead' && registration.options.onGiveUp) {
+    // The hook runs before the job is marked dead: a crash in between leaves the job to be
+    // claimed again after its lease, and handlers are idempotent, so giving up is never lost.
+    if (registration.options.onGiveUp) {
       try {
         await registration.options.onGiveUp(job.payload, error, context);
       } catch (hookError) {
         this.logError(`${job.kind} #${job.id} onGiveUp`, hookError);
       }
     }
-    return outcome;
+    return this.finish(
+      job,
+      { status: 'dead', finishedAt: now, uniqueKey: null, lastError: describe(error) },
+      'dead',
+    );
   }
 
   /** Writes the outcome only while the claim is still ours. */

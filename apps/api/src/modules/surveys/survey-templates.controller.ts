@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SurveyKind, SurveyTemplate } from '@dealer-care/domain';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { SURVEY_KINDS, type SurveyKind, type SurveyTemplate } from '@dealer-care/domain';
 import { CurrentStaff, StaffAuth } from '../../common/auth/auth.decorators.js';
 import type { StaffPrincipal } from '../../common/auth/principal.js';
 import { ApiProblems } from '../../common/openapi/api-problems.decorator.js';
@@ -29,6 +29,8 @@ export class SurveyTemplatesController {
   @ApiOperation({
     summary: 'Save a changed template as the new active version of its kind; group admins only',
   })
+  // Not derived from the piped @Param: without this the document leaves {kind} undeclared.
+  @ApiParam({ name: 'kind', enum: SURVEY_KINDS, example: 'test_drive_feedback' })
   @ApiCreatedResponse({ type: SurveyTemplateResponse })
   @ApiProblems(400, 401, 403)
   createVersion(

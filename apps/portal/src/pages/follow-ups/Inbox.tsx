@@ -22,6 +22,7 @@ import {
 import type { HTMLAttributes } from 'react';
 import { canManageFollowUps } from '../../access';
 import { QueryFailedLine } from '../../components/query-state';
+import { assigneeOptions } from '../../staff-options';
 import { useStaffUsers } from '../deliveries/queries';
 import { idParam } from '../satisfaction/filters';
 import { useNow } from '../satisfaction/use-now';
@@ -29,7 +30,6 @@ import type { FollowUpContext } from './context';
 import {
   INBOX_PAGE_SIZE,
   INBOX_TABS,
-  assigneeOptions,
   dueWords,
   inboxFiltersFromParams,
   inboxQuery,

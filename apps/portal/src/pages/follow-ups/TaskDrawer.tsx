@@ -33,16 +33,18 @@ import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api';
 import { canManageFollowUps } from '../../access';
+import { AssignStaffControl } from '../../components/AssignStaffControl';
 import { useFeedback } from '../../components/feedback';
 import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { problemText } from '../../errors';
+import { assigneeOptions } from '../../staff-options';
 import { useStaffUsers } from '../deliveries/queries';
 import { INTENT_COLOR, intentLong } from '../customers/format';
 import { PhoneReveal } from '../customers/PhoneReveal';
 import { useCustomerCard } from '../customers/queries';
 import { localDateTime } from '../test-drives/time';
 import type { FollowUpContext } from './context';
-import { assigneeOptions, dueWords, isEscalated, taskHistory } from './inbox';
+import { dueWords, isEscalated, taskHistory } from './inbox';
 import {
   OUTCOME_BUTTONS,
   OUTCOME_NOTE_MAX_LENGTH,
@@ -383,41 +385,21 @@ function OutcomeForm({ task, now, onDone }: { task: FollowUpTaskView; now: Date;
 
 /** Managers hand a pending task to someone else of its store. */
 function AssignTask({ task, context }: { task: FollowUpTaskView; context: FollowUpContext }) {
-  const { message } = useFeedback();
   const users = useStaffUsers(context.staff.role);
   const assign = useAssignFollowUp();
-  const [staffId, setStaffId] = useState<number | undefined>(task.assignee?.id);
-  const options = assigneeOptions(users.data ?? [], task.storeId);
-  if (task.assignee && !options.some((o) => o.value === task.assignee!.id)) {
-    options.unshift({ value: task.assignee.id, label: task.assignee.name });
-  }
   return (
-    <Space.Compact style={{ width: '100%' }}>
-      <Select<number>
-        aria-label="指派给"
-        data-testid="task-assignee"
-        style={{ flex: 1, minWidth: 160 }}
-        placeholder="选择负责人"
-        loading={users.isPending}
-        value={staffId}
-        onChange={setStaffId}
-        options={options}
-        showSearch={{ optionFilterProp: 'label' }}
-      />
-      <Button
-        data-testid="task-assign"
-        disabled={staffId === undefined || staffId === task.assignee?.id || assign.isPending}
-        loading={assign.isPending}
-        onClick={() => {
-          if (staffId === undefined) return;
-          assign.mutateAsync({ id: task.id, staffId }).then(
-            (updated) => message.success(`已指派给 ${updated.assignee?.name ?? '新的负责人'}`),
-            (error: unknown) => message.error(problemText(error)),
-          );
-        }}
-      >
-        指派
-      </Button>
-    </Space.Compact>
+    <AssignStaffControl
+      current={task.assignee}
+      options={assigneeOptions(users.data ?? [], task.storeId)}
+      loading={users.isPending}
+      pending={assign.isPending}
+      ariaLabel="指派给"
+      selectTestId="task-assignee"
+      buttonTestId="task-assign"
+      assign={async (staffId) => {
+        const updated = await assign.mutateAsync({ id: task.id, staffId });
+        return { name: updated.assignee?.name };
+      }}
+    />
   );
 }

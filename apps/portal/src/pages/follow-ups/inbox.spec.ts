@@ -1,10 +1,8 @@
-import type { StaffUser } from '@dealer-care/domain';
 import { describe, expect, it } from 'vitest';
 import { badgeCount } from './badge';
 import { task } from './fixtures';
 import {
   INBOX_PAGE_SIZE,
-  assigneeOptions,
   bucketTabLabel,
   dueWords,
   followUpViewsFor,
@@ -156,29 +154,5 @@ describe('taskHistory', () => {
       ['11月20日 09:00', '未接通', 'pending', null],
       ['11月20日 13:00', '已接通并确认', 'done', '周六到店'],
     ]);
-  });
-});
-
-describe('assigneeOptions', () => {
-  const user = (
-    id: number,
-    displayName: string,
-    role: StaffUser['role'],
-    storeId: number | null,
-    active = true,
-  ) => ({ id, username: `u${id}`, displayName, role, storeId, active }) satisfies StaffUser;
-  it('lists active consultants then managers of the store', () => {
-    const users = [
-      user(1, '李经理', 'manager', 1),
-      user(2, '陈晓明', 'consultant', 1),
-      user(3, '赵敏', 'consultant', 2),
-      user(4, '周离职', 'consultant', 1, false),
-      user(5, '管理员', 'admin', null),
-    ];
-    expect(assigneeOptions(users, 1)).toEqual([
-      { value: 2, label: '陈晓明' },
-      { value: 1, label: '李经理（门店经理）' },
-    ]);
-    expect(assigneeOptions(users, null).map((o) => o.value)).toEqual([2, 3, 1]);
   });
 });

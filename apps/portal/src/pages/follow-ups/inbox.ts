@@ -10,7 +10,6 @@ import {
   type FollowUpTaskView,
   type InboxBucket,
   type StaffRole,
-  type StaffUser,
 } from '@dealer-care/domain';
 import { canManageFollowUps } from '../../access';
 import type { HistoryItem } from '../../components/HistoryTimeline';
@@ -172,22 +171,4 @@ export function taskHistory(
 /** Escalated to the manager: overdue too long, or a complaint. */
 export function isEscalated(task: Pick<FollowUpTaskView, 'escalatedAt'>): boolean {
   return task.escalatedAt !== null;
-}
-
-/**
- * Whose tasks a manager may look at or hand a task to: the active consultants and managers of
- * the store (every store in scope when none is picked), consultants first, by name.
- */
-export function assigneeOptions(
-  users: readonly StaffUser[],
-  storeId: number | null,
-): Array<{ value: number; label: string }> {
-  const order: Partial<Record<StaffRole, number>> = { consultant: 0, manager: 1 };
-  return users
-    .filter((u) => u.active && order[u.role] !== undefined && (storeId === null || u.storeId === storeId))
-    .sort((a, b) => order[a.role]! - order[b.role]! || a.displayName.localeCompare(b.displayName, 'zh-CN'))
-    .map((u) => ({
-      value: u.id,
-      label: u.role === 'manager' ? `${u.displayName}（门店经理）` : u.displayName,
-    }));
 }

@@ -14,20 +14,21 @@ import {
   Flex,
   Form,
   Input,
-  Select,
   Skeleton,
   Space,
   Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { AssignStaffControl } from '../../components/AssignStaffControl';
 import { useFeedback } from '../../components/feedback';
 import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { problemText } from '../../errors';
 import { reasonRules } from '../../reason';
+import { assigneeOptions } from '../../staff-options';
 import { useStaffUsers } from '../deliveries/queries';
 import { localDateTime } from '../test-drives/time';
-import { CASE_STATUS_COLOR, caseActions, caseHistory, caseUpdate, dueText, ownerChoices } from './cases';
+import { CASE_STATUS_COLOR, caseActions, caseHistory, caseUpdate, dueText } from './cases';
 import type { SatisfactionContext } from './context';
 import { indexText } from './format';
 import { useAssignCase, useLowScoreCase, useUpdateCase } from './queries';
@@ -277,41 +278,21 @@ function ProgressForm(props: { item: LowScoreCase; canContact: boolean; canResol
 
 /** Managers hand the case to a consultant or manager of its store. */
 function AssignOwner({ item, context }: { item: LowScoreCase; context: SatisfactionContext }) {
-  const { message } = useFeedback();
   const users = useStaffUsers(context.staff.role);
   const assign = useAssignCase();
-  const [ownerId, setOwnerId] = useState<number | undefined>(item.owner?.id);
-  const options = ownerChoices(users.data ?? [], item.storeId);
-  if (item.owner && !options.some((o) => o.value === item.owner!.id)) {
-    options.unshift({ value: item.owner.id, label: item.owner.name });
-  }
   return (
-    <Space.Compact style={{ width: '100%' }}>
-      <Select<number>
-        aria-label="负责人"
-        data-testid="case-owner"
-        style={{ flex: 1, minWidth: 160 }}
-        placeholder="选择负责人"
-        loading={users.isPending}
-        value={ownerId}
-        onChange={setOwnerId}
-        options={options}
-        showSearch={{ optionFilterProp: 'label' }}
-      />
-      <Button
-        data-testid="case-assign"
-        disabled={ownerId === undefined || ownerId === item.owner?.id || assign.isPending}
-        loading={assign.isPending}
-        onClick={() => {
-          if (ownerId === undefined) return;
-          assign.mutateAsync({ id: item.id, body: { ownerId } }).then(
-            (updated) => message.success(`已指派给 ${updated.owner?.name ?? '新的负责人'}`),
-            (error: unknown) => message.error(problemText(error)),
-          );
-        }}
-      >
-        指派
-      </Button>
-    </Space.Compact>
+    <AssignStaffControl
+      current={item.owner}
+      options={assigneeOptions(users.data ?? [], item.storeId)}
+      loading={users.isPending}
+      pending={assign.isPending}
+      ariaLabel="负责人"
+      selectTestId="case-owner"
+      buttonTestId="case-assign"
+      assign={async (ownerId) => {
+        const updated = await assign.mutateAsync({ id: item.id, body: { ownerId } });
+        return { name: updated.owner?.name };
+      }}
+    />
   );
 }

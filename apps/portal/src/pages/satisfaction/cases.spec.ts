@@ -1,4 +1,4 @@
-import type { LowScoreCase, StaffUser } from '@dealer-care/domain';
+import type { LowScoreCase } from '@dealer-care/domain';
 import { describe, expect, it } from 'vitest';
 import {
   caseActions,
@@ -10,7 +10,6 @@ import {
   dueText,
   filterCases,
   isCaseFilter,
-  ownerChoices,
   sortCases,
 } from './cases';
 
@@ -159,38 +158,7 @@ describe('caseHistory', () => {
   });
 });
 
-describe('ownerChoices / caseUpdate', () => {
-  const user = (
-    id: number,
-    role: StaffUser['role'],
-    storeId: number | null,
-    displayName: string,
-    active = true,
-  ) => ({
-    id,
-    username: `u${id}`,
-    displayName,
-    role,
-    storeId,
-    active,
-  });
-
-  it('offers active consultants, then managers, of the case store', () => {
-    const users = [
-      user(1, 'manager', 1, '李经理'),
-      user(2, 'consultant', 1, '陈晓明'),
-      user(3, 'consultant', 2, '别店顾问'),
-      user(4, 'consultant', 1, '离职顾问', false),
-      user(5, 'admin', null, '管理员'),
-      user(6, 'consultant', 1, '王芳'),
-    ];
-    expect(ownerChoices(users, 1)).toEqual([
-      { value: 2, label: '陈晓明' },
-      { value: 6, label: '王芳' },
-      { value: 1, label: '李经理（门店经理）' },
-    ]);
-  });
-
+describe('caseUpdate', () => {
   it('sends the note trimmed', () => {
     expect(caseUpdate('resolved', '  已处理  ')).toEqual({ status: 'resolved', note: '已处理' });
   });

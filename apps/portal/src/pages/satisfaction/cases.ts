@@ -5,7 +5,6 @@ import {
   isCaseOverdue,
   type CaseStatus,
   type LowScoreCase,
-  type StaffRole,
   type StaffUser,
 } from '@dealer-care/domain';
 import { canAssignCases, canWorkCase } from '../../access';
@@ -144,24 +143,6 @@ export function caseHistory(
       previous = note.status;
     });
   return items;
-}
-
-/** Who a case can be handed to: active consultants and managers of its store. */
-export function ownerChoices(
-  users: readonly StaffUser[],
-  storeId: number,
-): Array<{ value: number; label: string }> {
-  const roleOrder: Partial<Record<StaffRole, number>> = { consultant: 0, manager: 1 };
-  return users
-    .filter((u) => u.active && u.storeId === storeId && roleOrder[u.role] !== undefined)
-    .sort(
-      (a, b) =>
-        roleOrder[a.role]! - roleOrder[b.role]! || a.displayName.localeCompare(b.displayName, 'zh-CN'),
-    )
-    .map((u) => ({
-      value: u.id,
-      label: u.role === 'manager' ? `${u.displayName}（门店经理）` : u.displayName,
-    }));
 }
 
 /** The note the server is sent: trimmed. */
