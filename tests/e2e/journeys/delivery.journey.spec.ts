@@ -46,8 +46,13 @@ test('an order is offered dates, picked, delayed, re-confirmed, prepared and han
   await consultant.getByTestId('new-order').click();
   await consultant.getByLabel('客户姓名').fill('赵子龙');
   await consultant.getByLabel('手机号').fill(mobile);
-  await consultant.getByLabel('车型').click();
-  await consultant.locator('.ant-select-item-option', { hasText: 'X5' }).first().click();
+  // A click that lands while the dropdown is still opening selects nothing: try until it shows.
+  const drawer = consultant.locator('.ant-drawer');
+  await expect(async () => {
+    await consultant.getByLabel('车型').click();
+    await consultant.locator('.ant-select-item-option', { hasText: 'X5' }).first().click({ timeout: 2_000 });
+    await expect(drawer.getByText(/X5/).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await consultant.getByLabel('配置').fill('四驱旗舰版');
   await consultant.getByLabel('颜色').fill('星河蓝');
   await consultant.getByLabel('承诺交车期').click();
