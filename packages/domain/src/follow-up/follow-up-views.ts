@@ -98,7 +98,7 @@ export interface FollowUpInbox {
 
 export interface RecordFollowUpOutcomeRequest {
   outcome: FollowUpOutcome;
-  /** Required for not_reached? No: required for complaint_escalated; up to 500 characters. */
+  /** Up to 500 characters; required for complaint_escalated (the manager needs to know what happened). */
   note?: string;
   /** ISO instant; required for call_back_at. */
   callBackAt?: string;
