@@ -51,7 +51,7 @@ test('an order is offered dates, picked, delayed, re-confirmed, prepared and han
   await expect(async () => {
     await consultant.getByLabel('车型').click();
     await consultant.locator('.ant-select-item-option', { hasText: 'X5' }).first().click({ timeout: 2_000 });
-    await expect(drawer.getByText(/X5/).first()).toBeVisible({ timeout: 1_000 });
+    await expect(drawer.getByText(/X5/).filter({ visible: true }).first()).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await consultant.getByLabel('配置').fill('四驱旗舰版');
   await consultant.getByLabel('颜色').fill('星河蓝');
