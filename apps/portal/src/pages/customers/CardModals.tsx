@@ -24,6 +24,7 @@ import {
   buildLost,
   buildProfileUpdate,
   consultantChoices,
+  submitBuilt,
   type ContactFormValues,
   type ProfileFormValues,
 } from './prospects';
@@ -176,20 +177,11 @@ export function ContactModal({ card, onClose }: ModalProps) {
   const [form] = Form.useForm<ContactFormValues>();
   const [keys] = useState(() => new SubmissionKeys());
   const log = useLogContact(card.prospect.id, keys);
-  const submit = () => {
-    const built = buildContact(form.getFieldsValue());
-    if (!built.ok) {
-      form.setFields(built.errors as Parameters<typeof form.setFields>[0]);
-      return;
-    }
-    log.mutateAsync(built.body).then(
-      () => {
-        message.success('已添加联系记录');
-        onClose();
-      },
-      () => undefined,
-    );
-  };
+  const submit = () =>
+    submitBuilt(form, buildContact(form.getFieldsValue()), log.mutateAsync, () => {
+      message.success('已添加联系记录');
+      onClose();
+    });
   return (
     <Modal
       open
@@ -242,20 +234,11 @@ export function LostModal({ card, onClose }: ModalProps) {
   const { message } = useFeedback();
   const [form] = Form.useForm<{ category?: LostReasonCategory; note?: string }>();
   const markLost = useMarkLost(card.prospect.id);
-  const submit = () => {
-    const built = buildLost(form.getFieldsValue());
-    if (!built.ok) {
-      form.setFields(built.errors as Parameters<typeof form.setFields>[0]);
-      return;
-    }
-    markLost.mutateAsync(built.body).then(
-      () => {
-        message.success('已标记战败，门店经理将进行战败回访');
-        onClose();
-      },
-      () => undefined,
-    );
-  };
+  const submit = () =>
+    submitBuilt(form, buildLost(form.getFieldsValue()), markLost.mutateAsync, () => {
+      message.success('已标记战败，门店经理将进行战败回访');
+      onClose();
+    });
   return (
     <Modal
       open

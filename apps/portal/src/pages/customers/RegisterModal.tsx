@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { useFeedback } from '../../components/feedback';
 import { fieldErrorsOf, problemText } from '../../errors';
 import { SubmissionKeys } from '../deliveries/order-form';
-import { REGISTER_CHANNELS, buildRegister, type RegisterFormValues } from './prospects';
+import { REGISTER_CHANNELS, buildRegister, submitBuilt, type RegisterFormValues } from './prospects';
 import { useRegisterContact } from './queries';
 
 interface Props {
@@ -33,13 +33,11 @@ export function RegisterModal({ open, staff, stores, onClose, onRegistered }: Pr
   const register = useRegisterContact(keys);
   const pickStore = staff.storeId === null;
 
-  const submit = () => {
-    const built = buildRegister(form.getFieldsValue(), staff.storeId);
-    if (!built.ok) {
-      form.setFields(built.errors as Parameters<typeof form.setFields>[0]);
-      return;
-    }
-    register.mutateAsync(built.body).then(
+  const submit = () =>
+    submitBuilt(
+      form,
+      buildRegister(form.getFieldsValue(), staff.storeId),
+      register.mutateAsync,
       (card) => {
         message.success(`已登记：${card.prospect.name}`);
         form.resetFields();
@@ -48,7 +46,6 @@ export function RegisterModal({ open, staff, stores, onClose, onRegistered }: Pr
       (error: unknown) =>
         form.setFields(fieldErrorsOf(error, FIELDS) as Parameters<typeof form.setFields>[0]),
     );
-  };
 
   return (
     <Modal

@@ -1,3 +1,4 @@
+import type { FormInstance } from 'antd';
 import {
   INTENT_LEVELS,
   MOBILE_INVALID_MESSAGE,
@@ -64,6 +65,24 @@ export interface RegisterFormValues {
 
 export type Built<T> =
   { ok: true; body: T } | { ok: false; errors: Array<{ name: string; errors: string[] }> };
+
+/**
+ * Puts a builder's errors on their fields, or saves the body it built; what `save` resolves to
+ * goes to `done`. A save error stays with the mutation (shown by ErrorLine or the caller).
+ */
+export function submitBuilt<B, R>(
+  form: FormInstance,
+  built: Built<B>,
+  save: (body: B) => Promise<R>,
+  done: (result: R) => void,
+  failed: (error: unknown) => void = () => undefined,
+): void {
+  if (!built.ok) {
+    form.setFields(built.errors as Parameters<FormInstance['setFields']>[0]);
+    return;
+  }
+  save(built.body).then(done, failed);
+}
 
 const NAME_MAX = 20;
 const NOTE_MAX = 500;
