@@ -165,6 +165,8 @@ describe(`no full phone, licence number or session_key in logs and answers (${pr
   }
 
   let wechatCustomer: SurveyCustomer;
+  /** The survey link token: it opens the answers, so it must not be logged. */
+  let surveyToken = '';
   let drive: TestDriveBooking;
 
   it('WeChat login and phone binding: the profile shows the phone masked, never the session_key', async () => {
@@ -269,7 +271,8 @@ describe(`no full phone, licence number or session_key in logs and answers (${pr
     // The feedback survey reaches the customer at once; a low score opens a case with a masked mobile.
     const [survey] = await pending(api, wechatCustomer.token);
     expect(survey).toBeDefined();
-    const surveyUrl = `/api/surveys/${encodeURIComponent((survey as PendingSurvey).token)}`;
+    surveyToken = (survey as PendingSurvey).token;
+    const surveyUrl = `/api/surveys/${encodeURIComponent(surveyToken)}`;
     expect((await api.get(surveyUrl, wechatCustomer.token)).status).toBe(200);
     const submitted = await api.post(`${surveyUrl}/submit`, wechatCustomer.token, {
       answers: {
@@ -533,7 +536,10 @@ describe(`no full phone, licence number or session_key in logs and answers (${pr
         PHONE_CODE,
         'fake-token-',
         ...accessTokens,
+        surveyToken,
+        encodeURIComponent(surveyToken),
       ];
+      expect(surveyToken.length).toBeGreaterThan(10);
       for (const secret of secrets)
         expect({ secret, found: occurrences(logText(), secret) }).toEqual({ secret, found: [] });
       expect(occurrences(logText(), ANY_MOBILE)).toEqual([]);

@@ -7,6 +7,14 @@ import type { AppConfig } from '../../config/app-config.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** A survey's signed token sits in its path; it opens the customer's answers, so it is not logged. */
+const SURVEY_TOKEN_IN_PATH = /^(\/api\/surveys\/)[^/?]+/;
+
+/** The path as logged: no query string (phone numbers, codes) and no survey token. */
+export function loggedPath(url: string): string {
+  return url.split('?')[0]!.replace(SURVEY_TOKEN_IN_PATH, '$1:token');
+}
+
 /** The caller's X-Request-Id when it is a safe token, else a fresh UUID; written back so every layer agrees. */
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
@@ -17,7 +25,7 @@ export function requestIdOf(req: IncomingMessage): string {
 
 /**
  * Structured request logs. Bodies and query strings are never logged (they carry phone numbers,
- * licence numbers and WeChat codes); tokens and cookies are redacted. Lines go to stdout unless
+ * licence numbers and WeChat codes); tokens, survey tokens and cookies are redacted. Lines go to stdout unless
  * `destination` is given (the tests read exactly what production would write).
  */
 export function buildLoggerOptions(config: AppConfig, destination?: DestinationStream): Params {
@@ -32,7 +40,7 @@ export function buildLoggerOptions(config: AppConfig, destination?: DestinationS
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url.split('?')[0],
+        url: loggedPath(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
