@@ -82,6 +82,15 @@ export function isOpenOn(store: StoreSchedule, date: string): boolean {
  * changes), and wall times skipped by a clock change have no slot.
  */
 export function slotGridForDay(date: string, store: StoreSchedule, policy: BookingPolicy): GridSlot[] {
+  return timedGridForDay(date, store, policy).map((timed) => timed.slot);
+}
+
+/** The day's grid with each slot's start as epoch milliseconds, so callers need not parse it back. */
+function timedGridForDay(
+  date: string,
+  store: StoreSchedule,
+  policy: BookingPolicy,
+): Array<{ slot: GridSlot; startMs: number }> {
   assertGridPolicy(policy);
   if (isClosedDate(store.closedDates, date)) return [];
   const { timeZone } = store;
@@ -97,7 +106,7 @@ export function slotGridForDay(date: string, store: StoreSchedule, policy: Booki
   const instantOf = (minute: number): number =>
     uniform ? midnight + minute * MS_PER_MINUTE : zonedToUtc(date, hhmm(minute), timeZone).getTime();
 
-  const slots: GridSlot[] = [];
+  const slots: Array<{ slot: GridSlot; startMs: number }> = [];
   let earliestNext = Number.NEGATIVE_INFINITY;
   for (const period of periodsOfDate(store, date)) {
     // On a spring-forward day an opening time that does not exist maps forward by the gap
@@ -112,12 +121,15 @@ export function slotGridForDay(date: string, store: StoreSchedule, policy: Booki
       if (start < opensAt || start < earliestNext || end > closesAt) continue;
       const endsAt = new Date(end);
       slots.push({
-        startsAt: new Date(start).toISOString(),
-        endsAt: endsAt.toISOString(),
-        localStart,
-        localEnd: uniform
-          ? hhmm((minute + policy.slotMinutes) % MINUTES_PER_DAY)
-          : utcToZoned(endsAt, timeZone).time,
+        startMs: start,
+        slot: {
+          startsAt: new Date(start).toISOString(),
+          endsAt: endsAt.toISOString(),
+          localStart,
+          localEnd: uniform
+            ? hhmm((minute + policy.slotMinutes) % MINUTES_PER_DAY)
+            : utcToZoned(endsAt, timeZone).time,
+        },
       });
       earliestNext = end + policy.bufferMinutes * MS_PER_MINUTE;
     }
@@ -164,10 +176,10 @@ export function computeAvailability(input: AvailabilityInput): DayAvailability[]
   for (let date = first; date <= last; date = addDays(date, 1)) {
     const open = isOpenOn(store, date);
     const slots: TimeSlot[] = open
-      ? slotGridForDay(date, store, policy)
-          .filter((slot) => Date.parse(slot.startsAt) >= cutoff)
-          .map((slot) => {
-            const held = heldAt.get(Date.parse(slot.startsAt)) ?? 0;
+      ? timedGridForDay(date, store, policy)
+          .filter(({ startMs }) => startMs >= cutoff)
+          .map(({ slot, startMs }) => {
+            const held = heldAt.get(startMs) ?? 0;
             return { ...slot, capacity, held, remaining: Math.max(0, capacity - held) };
           })
       : [];
@@ -186,9 +198,7 @@ export function findBookableSlot(startsAt: string, input: SlotCheckInput): GridS
   const { today, lastDay } = bookingWindow(input);
   const { date } = utcToZoned(new Date(ms), input.store.timeZone);
   if (lastDay === null || date < today || date > lastDay) return null;
-  return (
-    slotGridForDay(date, input.store, input.policy).find((slot) => Date.parse(slot.startsAt) === ms) ?? null
-  );
+  return timedGridForDay(date, input.store, input.policy).find((timed) => timed.startMs === ms)?.slot ?? null;
 }
 
 /** Whether `startsAt` is a slot a customer may book now (grid, horizon, notice; not capacity). */

@@ -30,8 +30,31 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 // en-US with h23 formats as "11/24/2026, 09:00:00"; format() is several times faster than formatToParts().
 const EN_US = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
 
+/**
+ * Results of wallClockMs by zone and instant. Slot grids convert the same few instants (each day's
+ * midnights) on every availability request, and Intl formatting is the costly part; an exact memo,
+ * emptied when it grows past a bound so it cannot leak.
+ */
+const wallClockMemo = new Map<string, Map<number, number>>();
+const WALL_CLOCK_MEMO_LIMIT = 20_000;
+
 /** The zone's wall clock at `ms`, read as if it were UTC (milliseconds dropped). */
 function wallClockMs(ms: number, timeZone: string): number {
+  let memo = wallClockMemo.get(timeZone);
+  if (!memo) {
+    memo = new Map();
+    wallClockMemo.set(timeZone, memo);
+  }
+  let wall = memo.get(ms);
+  if (wall === undefined) {
+    wall = formatWallClockMs(ms, timeZone);
+    if (memo.size >= WALL_CLOCK_MEMO_LIMIT) memo.clear();
+    memo.set(ms, wall);
+  }
+  return wall;
+}
+
+function formatWallClockMs(ms: number, timeZone: string): number {
   const formatter = formatterFor(timeZone);
   const match = EN_US.exec(formatter.format(ms));
   if (match) {
