@@ -40,6 +40,11 @@ export interface AppConfig {
   };
   /** Background jobs: how often each process looks for due jobs (0 = never; tests run them by hand). */
   jobs: { pollIntervalMs: number };
+  /**
+   * How long a process keeps stores' hours and booking rules, models and test-drive cars (ms; 0 = not
+   * at all). Another process sees a change at most this late; tests turn it off by default.
+   */
+  referenceDataCacheMs: number;
   /** How often overdue follow-up tasks are handed to the store's manager. */
   followUps: { escalateIntervalMs: number };
   /** Keys for the driving-licence number (PIPL sensitive data) and how long it is kept after the drive. */
@@ -326,6 +331,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       },
     },
     bookingRateLimitPerMinute: readInt(env, 'BOOKING_RATE_LIMIT_PER_MINUTE', 30, 1, 100000),
+    referenceDataCacheMs: readInt(
+      env,
+      'REFERENCE_DATA_CACHE_MS',
+      nodeEnv === 'test' ? 0 : 10_000,
+      0,
+      3_600_000,
+    ),
     devLoginEnabled,
     seedDemoData,
     corsOrigins,

@@ -29,6 +29,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { TransactionRunner } from '../../common/database/transaction-runner.js';
 import { DomainException } from '../../common/problem/domain.exception.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { rawInstant } from '../../database/raw-instant.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { FollowUpTaskEntity } from '../follow-ups/entities/follow-up-task.entity.js';
 import { planForEvent } from '../follow-ups/follow-up-planner.js';
@@ -366,7 +367,7 @@ export class ProspectsService {
         .groupBy('t.prospect_id')
         .getRawMany<{ prospect_id: number | string; due: Date | string }>(),
     ]);
-    const dueOf = new Map(next.map((row) => [Number(row.prospect_id), toInstant(row.due)]));
+    const dueOf = new Map(next.map((row) => [Number(row.prospect_id), rawInstant(row.due)]));
     return rows.map((row) =>
       toProspectSummary(row, {
         storeName: stores.find((store) => store.id === row.storeId)?.name ?? '',
@@ -375,10 +376,4 @@ export class ProspectsService {
       }),
     );
   }
-}
-
-/** A raw datetime: a Date from MariaDB, UTC text from SQLite. */
-function toInstant(value: Date | string): Date {
-  if (value instanceof Date) return value;
-  return new Date(/Z$|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
 }

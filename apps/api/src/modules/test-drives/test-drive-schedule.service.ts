@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, MoreThan, MoreThanOrEqual, Repository, type EntityManager } from 'typeorm';
+import { In, MoreThan, Repository, type EntityManager } from 'typeorm';
 import {
   CAR_HOLDING_STATUSES,
   computeAvailability,
@@ -20,7 +20,11 @@ import {
   type StoreSchedule,
   type TimeSlot,
 } from '@dealer-care/domain';
+import { TtlCache } from '../../common/cache/ttl-cache.js';
 import { DomainException } from '../../common/problem/domain.exception.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { rawInstant } from '../../database/raw-instant.js';
 import { toStoreSchedule } from '../stores/store-schedule.js';
 import { StoreEntity } from '../stores/store.entity.js';
 import { TestDriveCarEntity } from '../stores/test-drive-car.entity.js';
@@ -69,9 +73,28 @@ export class TestDriveScheduleService {
     @InjectRepository(TestDriveCarEntity) private readonly cars: Repository<TestDriveCarEntity>,
     @InjectRepository(TestDriveCarHoldEntity) private readonly holds: Repository<TestDriveCarHoldEntity>,
     @InjectRepository(TestDrivePolicyEntity) private readonly policies: Repository<TestDrivePolicyEntity>,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.contexts = new TtlCache(config.referenceDataCacheMs);
+    this.activeModels = new TtlCache(config.referenceDataCacheMs);
+    this.carCache = new TtlCache(config.referenceDataCacheMs);
+  }
 
-  async storeContext(storeId: number): Promise<StoreBookingContext> {
+  private readonly contexts: TtlCache<number, StoreBookingContext>;
+  private readonly activeModels: TtlCache<number, VehicleModelEntity>;
+  /** In-service cars by "storeId:modelId". */
+  private readonly carCache: TtlCache<string, TestDriveCarEntity[]>;
+
+  /**
+   * A store with its hours, closed dates and booking rules. Read on every slot lookup and booking,
+   * changed almost never: kept per process for REFERENCE_DATA_CACHE_MS (a saved policy applies at
+   * once here). The car-hold index, not this, decides whether a slot is still free.
+   */
+  storeContext(storeId: number): Promise<StoreBookingContext> {
+    return this.contexts.get(storeId, () => this.loadStoreContext(storeId));
+  }
+
+  private async loadStoreContext(storeId: number): Promise<StoreBookingContext> {
     const store = await this.stores.findOne({
       where: { id: storeId },
       relations: { openingPeriods: true, closedDates: true },
@@ -104,6 +127,7 @@ export class TestDriveScheduleService {
     // One statement (INSERT … ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE): two saves at once
     // cannot both insert.
     await this.policies.upsert({ storeId, ...policyFields(policy) }, ['storeId']);
+    this.contexts.delete(storeId);
     return this.policyOf(storeId);
   }
 
@@ -138,16 +162,23 @@ export class TestDriveScheduleService {
     }
   }
 
-  async activeModel(modelId: number): Promise<VehicleModelEntity> {
-    const model = await this.models.findOneBy({ id: modelId, active: true });
-    if (!model) throw new DomainException(ErrorCode.NotFound, '车型不存在或已停售');
-    return model;
+  activeModel(modelId: number): Promise<VehicleModelEntity> {
+    return this.activeModels.get(modelId, async () => {
+      const model = await this.models.findOneBy({ id: modelId, active: true });
+      if (!model) throw new DomainException(ErrorCode.NotFound, '车型不存在或已停售');
+      return model;
+    });
   }
 
-  /** In-service test-drive cars of a model at a store, in a stable order (the order cars are tried in). */
+  /**
+   * In-service test-drive cars of a model at a store, in a stable order (the order cars are tried in).
+   * Inside a transaction (`manager`) always read fresh; otherwise from the per-process cache.
+   */
   carsInService(storeId: number, modelId: number, manager?: EntityManager): Promise<TestDriveCarEntity[]> {
-    const repository = manager ? manager.getRepository(TestDriveCarEntity) : this.cars;
-    return repository.find({ where: { storeId, modelId, inService: true }, order: { id: 'ASC' } });
+    const read = (repository: Repository<TestDriveCarEntity>) =>
+      repository.find({ where: { storeId, modelId, inService: true }, order: { id: 'ASC' } });
+    if (manager) return read(manager.getRepository(TestDriveCarEntity));
+    return this.carCache.get(`${storeId}:${modelId}`, () => read(this.cars));
   }
 
   async availability(
@@ -169,19 +200,22 @@ export class TestDriveScheduleService {
     now: Date,
   ): Promise<DayAvailability[]> {
     const cars = await this.carsInService(context.store.id, modelId);
+    // Past holds cannot affect bookable slots (they all start after now + notice). Raw rows: only
+    // the start is needed, and this runs on every slot lookup.
     const holds = cars.length
-      ? await this.holds.find({
-          // Past holds cannot affect bookable slots (they all start after now + notice).
-          where: { carId: In(cars.map((car) => car.id)), slotStart: MoreThanOrEqual(now) },
-          select: { slotStart: true },
-        })
+      ? await this.holds
+          .createQueryBuilder('h')
+          .select('h.slot_start', 'slotStart')
+          .where('h.car_id IN (:...carIds)', { carIds: cars.map((car) => car.id) })
+          .andWhere('h.slot_start >= :now', { now })
+          .getRawMany<{ slotStart: Date | string }>()
       : [];
     return computeAvailability({
       store: context.schedule,
       policy: context.policy,
       now,
       carsInService: cars.length,
-      holds: holds.map((hold) => ({ startsAt: new Date(hold.slotStart).toISOString() })),
+      holds: holds.map((hold) => ({ startsAt: rawInstant(hold.slotStart).toISOString() })),
       fromDate: range.from,
       days: range.days,
     });
