@@ -85,13 +85,44 @@ export function slotGridForDay(date: string, store: StoreSchedule, policy: Booki
   return timedGridForDay(date, store, policy).map((timed) => timed.slot);
 }
 
+type TimedGrid = ReadonlyArray<{ readonly slot: GridSlot; readonly startMs: number }>;
+
+/**
+ * Day grids already worked out, per schedule object: a store's schedule is read once and then
+ * asked for the same days by every slot lookup and booking. Keyed by the object itself (a
+ * WeakMap), so a schedule that is dropped takes its grids with it; the slots are frozen because
+ * they are shared.
+ */
+const gridMemo = new WeakMap<StoreSchedule, Map<string, TimedGrid>>();
+const GRID_MEMO_DAYS = 400;
+
 /** The day's grid with each slot's start as epoch milliseconds, so callers need not parse it back. */
-function timedGridForDay(
+function timedGridForDay(date: string, store: StoreSchedule, policy: BookingPolicy): TimedGrid {
+  assertGridPolicy(policy);
+  let byDay = gridMemo.get(store);
+  if (!byDay) {
+    byDay = new Map();
+    gridMemo.set(store, byDay);
+  }
+  const key = `${date}|${policy.slotMinutes}|${policy.bufferMinutes}`;
+  let grid = byDay.get(key);
+  if (!grid) {
+    grid = Object.freeze(
+      computeTimedGrid(date, store, policy).map((timed) =>
+        Object.freeze({ slot: Object.freeze(timed.slot), startMs: timed.startMs }),
+      ),
+    );
+    if (byDay.size >= GRID_MEMO_DAYS) byDay.clear();
+    byDay.set(key, grid);
+  }
+  return grid;
+}
+
+function computeTimedGrid(
   date: string,
   store: StoreSchedule,
   policy: BookingPolicy,
 ): Array<{ slot: GridSlot; startMs: number }> {
-  assertGridPolicy(policy);
   if (isClosedDate(store.closedDates, date)) return [];
   const { timeZone } = store;
   const slotMs = policy.slotMinutes * MS_PER_MINUTE;
