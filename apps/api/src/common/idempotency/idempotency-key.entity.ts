@@ -25,6 +25,10 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'response_body', type: 'text', nullable: true })
   responseBody: string | null;
 
+  /** The record the work created, set inside the work's own transaction (see IdempotencyClaim.bind). */
+  @Column({ name: 'resource_id', type: 'int', nullable: true })
+  resourceId: number | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 }

@@ -4,6 +4,7 @@ import { NotificationOutbox1764100000000 } from './1764100000000-notification-ou
 import { Deliveries1764200000000 } from './1764200000000-deliveries.js';
 import { Surveys1764300000000 } from './1764300000000-surveys.js';
 import { FollowUps1764400000000 } from './1764400000000-follow-ups.js';
+import { IdempotencyResource1764500000000 } from './1764500000000-idempotency-resource.js';
 
 /** Every migration in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Deliveries1764200000000,
   Surveys1764300000000,
   FollowUps1764400000000,
+  IdempotencyResource1764500000000,
 ];

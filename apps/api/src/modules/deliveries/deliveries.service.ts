@@ -38,6 +38,7 @@ import {
   type TickChecklistRequest,
 } from '@dealer-care/domain';
 import { TransactionRunner } from '../../common/database/transaction-runner.js';
+import type { IdempotencyClaim } from '../../common/idempotency/idempotency.service.js';
 import { DomainException } from '../../common/problem/domain.exception.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -134,6 +135,7 @@ export class DeliveriesService {
     actor: StaffActor,
     storeId: number,
     body: CreateSalesOrderRequest,
+    claim?: IdempotencyClaim,
     now = new Date(),
   ): Promise<SalesOrder> {
     this.assertStaffStore(actor, storeId);
@@ -171,6 +173,7 @@ export class DeliveriesService {
       await this.insertWithOrderNumber(manager, order, today);
       await this.recordEvent(manager, order, actor, 'create', null, null);
       await onSalesOrderCreated(manager, order);
+      await claim?.bind(manager, order.id);
       return order.id;
     });
     return this.view(id, actor, now);

@@ -82,7 +82,15 @@ export class StaffDeliveriesController {
       `staff:${principal.id}:sales-order:${storeId}`,
       idempotencyKey,
       body,
-      async () => ({ status: 201, body: await this.deliveries.create(staffActor(principal), storeId, body) }),
+      async (claim) => ({
+        status: 201,
+        body: await this.deliveries.create(staffActor(principal), storeId, body, claim),
+      }),
+      // The order committed but its answer was never stored (the process died): answer from it.
+      async (orderId) => ({
+        status: 201,
+        body: await this.deliveries.getForStaff(staffActor(principal), orderId),
+      }),
     );
     return sendIdempotentAnswer(reply, answer);
   }

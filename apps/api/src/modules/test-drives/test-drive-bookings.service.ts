@@ -39,6 +39,7 @@ import {
   type TestDriveConsent,
 } from '@dealer-care/domain';
 import { TransactionRunner } from '../../common/database/transaction-runner.js';
+import type { IdempotencyClaim } from '../../common/idempotency/idempotency.service.js';
 import { DomainException } from '../../common/problem/domain.exception.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -126,9 +127,11 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
 
   // ---- customer ------------------------------------------------------------------------------
 
+  /** `claim`: the request's Idempotency-Key, bound to the booking in the booking's own transaction. */
   async create(
     customerId: number,
     request: CreateBookingRequest,
+    claim?: IdempotencyClaim,
     now = new Date(),
   ): Promise<TestDriveBooking> {
     const context = await this.schedule.storeContext(request.storeId);
@@ -206,6 +209,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
           },
         );
         await onTestDriveBooked(manager, booking, now);
+        await claim?.bind(manager, booking.id);
         return booking.id;
       });
     } catch (error) {

@@ -77,7 +77,12 @@ export class TestDrivesController {
       `customer:${principal.id}:test-drive-booking`,
       idempotencyKey,
       body,
-      async () => ({ status: 201, body: await this.bookings.create(principal.id, body) }),
+      async (claim) => ({ status: 201, body: await this.bookings.create(principal.id, body, claim) }),
+      // The booking committed but its answer was never stored (the process died): answer from it.
+      async (bookingId) => ({
+        status: 201,
+        body: await this.bookings.getForCustomer(principal.id, bookingId),
+      }),
     );
     return sendIdempotentAnswer(reply, answer);
   }
