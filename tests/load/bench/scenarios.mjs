@@ -7,14 +7,23 @@ import { measure } from './measure.mjs';
 
 const json = { 'content-type': 'application/json' };
 
+/** One request while preparing a scenario; a dropped connection is tried again a few times. */
 export async function apiCall(baseUrl, path, { method = 'GET', token, body, headers = {} } = {}) {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { ...json, ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { ...json, ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      process.stdout.write(`  (${method} ${path}: ${error.cause?.code ?? error.message}; trying again)\n`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time. */

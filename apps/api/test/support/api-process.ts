@@ -67,7 +67,8 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     output: () => output,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        // Already gone: exited by itself (exitCode) or killed by a signal (signalCode).
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill(signal);
       }),
