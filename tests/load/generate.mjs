@@ -15,10 +15,10 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
+import { freePort } from '../free-port.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const apiMain = join(root, 'apps/api/dist/main.js');
@@ -80,17 +80,6 @@ const CITIES = [
 const sqlList = (values) => values.map((v) => `'${v}'`).join(',');
 /** A deterministic spread of 0 … m−1 over consecutive integers (Knuth's multiplicative hash). */
 const hash = (expr, m) => `MOD((${expr}) * 2654435761, ${m})`;
-
-export function freePort() {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePromise(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Runs the API's migrations and demo seed on the (empty) database by starting the built API once. */
 export async function createSchema(databaseUrl, { log = () => {} } = {}) {

@@ -1,6 +1,7 @@
 import { expect } from '@jest/globals';
 import type { DayAvailability, TestDriveConsent } from '@dealer-care/domain';
 import type mysql from 'mysql2/promise';
+import { mulberry32 } from '../../src/database/seed/seeded-random.js';
 
 /**
  * Customers booking test drives against whichever API processes are up, the way the mini-program
@@ -167,17 +168,8 @@ export async function runSubmissions(
   );
 }
 
-/** A small seeded PRNG (mulberry32): the same run every time, as far as timing allows. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same run every time, as far as timing allows. */
+export const seededRandom = mulberry32;
 
 /** What a customer was finally told: the last answer that was not "still being handled". */
 export const finalAnswer = (s: Submission): Answer | undefined =>

@@ -39,6 +39,7 @@ import { TestDriveBookingEventEntity } from '../../modules/test-drives/entities/
 import { TestDriveBookingEntity } from '../../modules/test-drives/entities/test-drive-booking.entity.js';
 import { DEMO_BRAND, DEMO_MODELS, DEMO_STAFF, DEMO_STORES } from './demo-data.js';
 import type { DemoIds } from './seed-demo-orders.js';
+import { mulberry32 } from './seeded-random.js';
 
 /**
  * The follow-up side of the demo: for every demo consultant a working inbox (回访任务) and the
@@ -68,18 +69,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const CONSENT_VERSION = '2026-11-v1';
-
-/** mulberry32, as the survey seed: the same references for the same run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The people of each consultant's inbox
@@ -512,7 +501,7 @@ export async function seedDemoFollowUps(
     tasks: [],
     outbox: [],
   };
-  const random = prng(20261124);
+  const random = mulberry32(20261124);
   const cars = await manager.find(TestDriveCarEntity, { where: { inService: true } });
   const modelId = (code: string) => ids.models.get(code)!;
   const modelName = (code: string) => DEMO_MODELS.find((model) => model.code === code)!.name;

@@ -38,6 +38,7 @@ import {
 } from '../../modules/surveys/survey-rows.js';
 import { activeSurveyTemplate } from '../../modules/surveys/survey-templates.js';
 import { DEMO_BRAND, DEMO_MODELS, DEMO_STAFF, DEMO_STORES } from './demo-data.js';
+import { mulberry32 } from './seeded-random.js';
 import type { DemoIds } from './seed-demo-orders.js';
 
 /**
@@ -64,16 +65,9 @@ const DAY = 24 * HOUR;
 const EVENT_ID_BASE = 900_000_000;
 const POLICY = DEFAULT_SURVEY_POLICY;
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every platform. */
+/** The seeded generator with the draws the survey seed needs. */
 function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     chance: (p: number) => next() < p,
