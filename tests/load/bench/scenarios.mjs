@@ -240,28 +240,28 @@ const SURVEY_ANSWERS = {
 };
 
 /** Customers answer the survey waiting for them, one invitation per request. */
-export async function surveySubmit({ apiUrl, baselineUrl, databaseUrl, fixtures, count, connections }) {
-  const openids = Array.from({ length: count * 2 }, (_, i) => `bench-${i + 1}`);
-  if (fixtures.openInvitations < count * 2) throw new Error('not enough open survey invitations');
-  const apiItems = await pooled(openids.slice(0, count), 8, async (openid) => {
+export async function surveySubmit({ apiUrl, baselineUrl, databaseUrl, count, connections }) {
+  // Invitations still waiting (a reused database has had some answered by an earlier run).
+  const conn = await mysql.createConnection(databaseUrl);
+  let waiting;
+  try {
+    [waiting] = await conn.query(
+      `SELECT i.id, c.openid FROM survey_invitations i JOIN customers c ON c.id = i.customer_id
+       WHERE i.status = 'sent' AND c.openid LIKE 'bench-%' ORDER BY i.id LIMIT ?`,
+      [count * 2],
+    );
+  } finally {
+    await conn.end();
+  }
+  if (waiting.length < count * 2) throw new Error('not enough open survey invitations');
+  const apiItems = await pooled(waiting.slice(0, count), 8, async ({ openid }) => {
     const customer = await customerToken(apiUrl, openid);
     const { body } = await apiCall(apiUrl, '/api/surveys', { token: customer.token });
     const survey = body.find((s) => s.status === 'sent' || s.status === 'opened');
     if (!survey) throw new Error(`${openid} has no survey waiting`);
     return { token: customer.token, path: `/api/surveys/${encodeURIComponent(survey.token)}/submit` };
   });
-  const conn = await mysql.createConnection(databaseUrl);
-  let baselineIds;
-  try {
-    const [rows] = await conn.query(
-      `SELECT i.id FROM survey_invitations i JOIN customers c ON c.id = i.customer_id
-       WHERE i.status = 'sent' AND c.openid IN (?) ORDER BY i.id`,
-      [openids.slice(count)],
-    );
-    baselineIds = rows.map((r) => r.id);
-  } finally {
-    await conn.end();
-  }
+  const baselineIds = waiting.slice(count).map((row) => row.id);
   const one = (items, toRequest) => {
     let next = 0;
     return [
