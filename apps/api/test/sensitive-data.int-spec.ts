@@ -57,8 +57,11 @@ const LICENCE_LAST_FOUR = LICENCE.slice(-4);
 /** The same number with a wrong check character: refused, and never echoed either. */
 const BAD_LICENCE = `${LICENCE.slice(0, 17)}${LICENCE.endsWith('0') ? '1' : '0'}`;
 
-/** Any mainland mobile or 18-character ID number standing alone (ids, epochs and hashes do not match). */
-const ANY_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+/**
+ * Any mainland mobile or 18-character ID number standing alone (ids, epochs and hashes do not match;
+ * nor does a run of digits inside a hex request id such as …-16726933771f).
+ */
+const ANY_MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/;
 const ANY_LICENCE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
 
 /** Collects the log lines pino writes, instead of stdout. */
