@@ -229,6 +229,51 @@ describe(`notifications: the WeChat sender (${process.env.TEST_DATABASE ?? 'sqli
     expect(await grants(sent.customerId)).toBe(1);
   });
 
+  /** What a process killed between taking the grant and recording WeChat's answer leaves behind. */
+  async function interruptedSend(sent: Sent): Promise<void> {
+    await t.dataSource
+      .getRepository(WechatSubscriptionEntity)
+      .decrement({ customerId: sent.customerId, templateId: RESULT_TEMPLATE }, 'remaining', 1);
+    await t.dataSource
+      .getRepository(NotificationOutboxEntity)
+      .update({ id: sent.outbox.id }, { grantTakenAt: new Date() });
+  }
+
+  it('a send cut off by a crash goes again on the grant it already took, not a second one', async () => {
+    const sent = await confirmedBooking('resumed', 2);
+    await interruptedSend(sent);
+    expect(await grants(sent.customerId)).toBe(1);
+    await runner.runDue(new Date());
+    expect(sendsTo(sent.openid)).toHaveLength(1);
+    expect(await outboxRow(sent.outbox.id)).toMatchObject({
+      status: 'sent',
+      lastError: null,
+      grantTakenAt: null,
+      fallbackTaskId: null,
+    });
+    expect(await grants(sent.customerId)).toBe(1);
+  });
+
+  it('a send cut off by a crash that WeChat had delivered (43101 on the retry) counts as sent, no call', async () => {
+    const sent = await confirmedBooking('resumed-delivered', 1);
+    await interruptedSend(sent);
+    t.wechat.failNext(WECHAT_PATHS.subscribeSend, 43101);
+    await runner.runDue(new Date());
+    expect(sendsTo(sent.openid)).toEqual([]);
+    const row = await outboxRow(sent.outbox.id);
+    expect(row).toMatchObject({ status: 'sent', grantTakenAt: null, fallbackTaskId: null });
+    expect(row.lastError).toContain('上次发送中断');
+    expect(await grants(sent.customerId)).toBe(0);
+  });
+
+  it('a message holds no grant once its send is answered, whatever the answer', async () => {
+    const sent = await confirmedBooking('busy-mark', 1);
+    t.wechat.failNext(WECHAT_PATHS.subscribeSend, -1);
+    await runner.runDue(new Date());
+    expect(await outboxRow(sent.outbox.id)).toMatchObject({ status: 'queued', grantTakenAt: null });
+    expect(await grants(sent.customerId)).toBe(1);
+  });
+
   it('WeChat busy for good: failed after the last attempt, a call, listed for staff and retried by a manager', async () => {
     const sent = await confirmedBooking('busy-always', 1);
     t.wechat.failAlways(WECHAT_PATHS.subscribeSend, 45011);

@@ -106,6 +106,12 @@ describe('loadConfig', () => {
     expect(errorOf({ JOBS_POLL_INTERVAL_MS: '-1' })).toMatch(/JOBS_POLL_INTERVAL_MS must be an integer/);
   });
 
+  it('leases a claimed job for a minute unless told otherwise, never under a second', () => {
+    expect(loadConfig({}).jobs.leaseMs).toBe(60_000);
+    expect(loadConfig({ JOBS_LEASE_MS: '5000' }).jobs.leaseMs).toBe(5000);
+    expect(errorOf({ JOBS_LEASE_MS: '500' })).toMatch(/JOBS_LEASE_MS must be an integer/);
+  });
+
   it('uses the default subscription templates, overridable per kind with validated JSON', () => {
     const dev = loadConfig({}).wechat;
     expect(dev.miniprogramState).toBe('developer');

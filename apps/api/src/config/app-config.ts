@@ -38,8 +38,12 @@ export interface AppConfig {
     /** Which mini-program version a message opens. */
     miniprogramState: MiniprogramState;
   };
-  /** Background jobs: how often each process looks for due jobs (0 = never; tests run them by hand). */
-  jobs: { pollIntervalMs: number };
+  /**
+   * Background jobs: how often each process looks for due jobs (0 = never; tests run them by hand),
+   * and how long a claimed job stays its claimer's before another process may take it over (the
+   * claimer died). The lease must outlast a claimed batch; a shorter one finds a crash sooner.
+   */
+  jobs: { pollIntervalMs: number; leaseMs: number };
   /**
    * How long a process keeps stores' hours and booking rules, models and test-drive cars (ms; 0 = not
    * at all). Another process sees a change at most this late; tests turn it off by default.
@@ -304,6 +308,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     jobs: {
       pollIntervalMs: readInt(env, 'JOBS_POLL_INTERVAL_MS', nodeEnv === 'test' ? 0 : 1000, 0, 3_600_000),
+      leaseMs: readInt(env, 'JOBS_LEASE_MS', 60_000, 1000, 3_600_000),
     },
     licence,
     survey: {

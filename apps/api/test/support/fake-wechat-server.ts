@@ -87,6 +87,11 @@ export interface FakeWechatServer {
   failNextHttp(path: FakeWechatPath | string, status: number, body: string, contentType?: string): void;
   /** Requests to `path` are never answered (until close) while on. */
   hang(path: FakeWechatPath | string, on?: boolean): void;
+  /**
+   * Requests to `path` take effect at once (a message counts as sent) but are answered `ms` later,
+   * as a slow network would: a caller that dies meanwhile never learns it succeeded. 0 turns it off.
+   */
+  answerLate(path: FakeWechatPath | string, ms: number): void;
   clearFailures(): void;
 
   setTokenExpiresIn(seconds: number): void;
@@ -176,6 +181,7 @@ export async function startFakeWechatServer(
   const errorScripts = new Map<string, ScriptedError[]>();
   const httpScripts = new Map<string, ScriptedHttp[]>();
   const hungPaths = new Set<string>();
+  const lateAnswers = new Map<string, number>();
 
   const errorAnswer = (errcode: number, errmsg?: string) => ({
     errcode,
@@ -363,7 +369,10 @@ export async function startFakeWechatServer(
       res.end('not found');
       return;
     }
-    sendJson(res, handler(record));
+    const answer = handler(record);
+    const late = lateAnswers.get(record.path);
+    if (late) await new Promise((resolve) => setTimeout(resolve, late));
+    if (!res.destroyed) sendJson(res, answer);
   };
 
   const server = createServer((req, res) => {
@@ -430,10 +439,15 @@ export async function startFakeWechatServer(
       if (on) hungPaths.add(path);
       else hungPaths.delete(path);
     },
+    answerLate(path, ms) {
+      if (ms > 0) lateAnswers.set(path, ms);
+      else lateAnswers.delete(path);
+    },
     clearFailures() {
       errorScripts.clear();
       httpScripts.clear();
       hungPaths.clear();
+      lateAnswers.clear();
     },
 
     setTokenExpiresIn(seconds) {

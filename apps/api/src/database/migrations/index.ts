@@ -5,6 +5,7 @@ import { Deliveries1764200000000 } from './1764200000000-deliveries.js';
 import { Surveys1764300000000 } from './1764300000000-surveys.js';
 import { FollowUps1764400000000 } from './1764400000000-follow-ups.js';
 import { IdempotencyResource1764500000000 } from './1764500000000-idempotency-resource.js';
+import { NotificationGrantTaken1764600000000 } from './1764600000000-notification-grant-taken.js';
 
 /** Every migration in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Surveys1764300000000,
   FollowUps1764400000000,
   IdempotencyResource1764500000000,
+  NotificationGrantTaken1764600000000,
 ];

@@ -25,7 +25,7 @@ export interface JobContext {
 export type JobHandler<P = Record<string, unknown>> = (payload: P, context: JobContext) => Promise<void>;
 
 export interface JobKindOptions<P = Record<string, unknown>> {
-  /** How long a claim holds before another process may take the job over (a crash). Default 60 s. */
+  /** How long a claim holds before another process may take the job over (a crash). Default JOBS_LEASE_MS. */
   leaseMs?: number;
   /** Delay before attempt `attempt + 1` after attempt `attempt` failed. Default 30 s doubling, at most 1 h. */
   backoff?: (attempt: number) => number;
@@ -47,7 +47,6 @@ interface Registration {
   intervalMs?: number;
 }
 
-const DEFAULT_LEASE_MS = 60_000;
 const CLAIM_BATCH = 20;
 const MAX_ERROR_LENGTH = 500;
 
@@ -89,7 +88,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.kinds.set(kind, {
       handler: handler as JobHandler,
       options: {
-        leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+        leaseMs: options.leaseMs ?? this.config.jobs.leaseMs,
         backoff: options.backoff ?? defaultBackoff,
         onGiveUp: options.onGiveUp as Registration['options']['onGiveUp'],
       },
@@ -107,7 +106,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   ): Promise<void> {
     if (!(intervalMs > 0)) throw new Error(`Recurring job ${name} needs a positive interval`);
     this.register(name, (_payload, context) => handler(context), {
-      leaseMs: Math.max(DEFAULT_LEASE_MS, intervalMs),
+      leaseMs: Math.max(this.config.jobs.leaseMs, intervalMs),
     });
     this.kinds.get(name)!.intervalMs = intervalMs;
     // Registered late (after start-up): its row is made now; otherwise at bootstrap.

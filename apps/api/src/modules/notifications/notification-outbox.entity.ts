@@ -58,6 +58,13 @@ export class NotificationOutboxEntity extends TimestampedEntity {
   @Column({ name: 'sent_at', type: 'datetime', nullable: true })
   sentAt: Date | null;
 
+  /**
+   * Set while a send holds one of the customer's grants and its outcome is not recorded. Still set
+   * when the message runs again means the sender died mid-send: WeChat may have delivered it.
+   */
+  @Column({ name: 'grant_taken_at', type: 'datetime', nullable: true })
+  grantTakenAt: Date | null;
+
   /** The store the message speaks for (its staff see its fate); null on rows older than the column. */
   @Column({ name: 'store_id', type: 'int', nullable: true })
   storeId: number | null;

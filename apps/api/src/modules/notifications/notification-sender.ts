@@ -12,7 +12,13 @@ import { WechatApiError } from '../wechat/wechat-api.error.js';
 import { SEND_NOTIFICATION_JOB, type SendNotificationPayload } from './enqueue-notification.js';
 import { createMessageFallbackTask } from './message-fallback-task.js';
 import { NotificationOutboxEntity } from './notification-outbox.entity.js';
-import { classifySendFailure, describeSendError, NO_GRANT_ERROR, sendBackoffMs } from './send-outcome.js';
+import {
+  classifySendFailure,
+  describeSendError,
+  INTERRUPTED_SEND_DELIVERED,
+  NO_GRANT_ERROR,
+  sendBackoffMs,
+} from './send-outcome.js';
 import { WechatSubscriptionEntity } from './wechat-subscription.entity.js';
 
 /** A failure the job runner gives up on: the message is marked failed by onGiveUp. */
@@ -51,13 +57,18 @@ export class NotificationSender implements OnModuleInit {
     if (!row || row.status !== 'queued') return;
     const template = this.config.wechat.subscribeTemplates[row.kind];
 
-    const granted = await this.transactions.run(async (manager) => {
-      if (await this.takeGrant(manager, row.customerId, template.templateId)) return true;
-      // No grant: WeChat would answer 43101; do not spend a call on it.
-      await this.settle(manager, row, 'refused', { attempts: attempt, lastError: NO_GRANT_ERROR }, now);
-      return false;
-    });
-    if (!granted) return;
+    // Still marked: the last send of this message died before its outcome was written (its process
+    // was killed). WeChat may or may not have it; send again on the grant that send already used.
+    const resumed = row.grantTakenAt !== null;
+    if (!resumed) {
+      const granted = await this.transactions.run(async (manager) => {
+        if (await this.takeGrant(manager, row, template.templateId, now)) return true;
+        // No grant: WeChat would answer 43101; do not spend a call on it.
+        await this.settle(manager, row, 'refused', { attempts: attempt, lastError: NO_GRANT_ERROR }, now);
+        return false;
+      });
+      if (!granted) return;
+    }
 
     const customer = await this.transactions.run((m) => m.findOneBy(CustomerEntity, { id: row.customerId }));
     try {
@@ -70,18 +81,27 @@ export class NotificationSender implements OnModuleInit {
       });
     } catch (error) {
       if (!(error instanceof WechatApiError)) {
-        await this.returnGrant(row.customerId, template.templateId);
+        await this.returnGrant(row, template.templateId);
         throw error;
+      }
+      if (resumed && classifySendFailure(error.errcode) === 'refused') {
+        // The grant the interrupted send held is used up at WeChat: that send was delivered.
+        await this.markSent(row.id, attempt, now, INTERRUPTED_SEND_DELIVERED);
+        return;
       }
       await this.failedSend(row, template.templateId, error, attempt, job.maxAttempts, now);
       return;
     }
-    await this.transactions.run((manager) =>
+    await this.markSent(row.id, attempt, now, null);
+  }
+
+  private markSent(id: number, attempt: number, now: Date, note: string | null): Promise<unknown> {
+    return this.transactions.run((manager) =>
       manager
         .createQueryBuilder()
         .update(NotificationOutboxEntity)
-        .set({ status: 'sent', sentAt: now, attempts: attempt, lastError: null })
-        .where("id = :id AND status = 'queued'", { id: row.id })
+        .set({ status: 'sent', sentAt: now, attempts: attempt, lastError: note, grantTakenAt: null })
+        .where("id = :id AND status = 'queued'", { id })
         .execute(),
     );
   }
@@ -109,7 +129,7 @@ export class NotificationSender implements OnModuleInit {
       return;
     }
     // Not sent: the grant is still the customer's.
-    await this.returnGrant(row.customerId, templateId);
+    await this.returnGrant(row, templateId);
     if (kind === 'failed') {
       await this.record(row.id, { attempts: attempt, lastError });
       throw new SendFailed(lastError);
@@ -146,7 +166,7 @@ export class NotificationSender implements OnModuleInit {
     const { affected } = await manager
       .createQueryBuilder()
       .update(NotificationOutboxEntity)
-      .set({ status, ...fields })
+      .set({ status, ...fields, grantTakenAt: null })
       .where("id = :id AND status = 'queued'", { id: row.id })
       .execute();
     if ((affected ?? 0) > 0) await createMessageFallbackTask(manager, row, now);
@@ -156,28 +176,43 @@ export class NotificationSender implements OnModuleInit {
     return this.transactions.run((manager) => manager.update(NotificationOutboxEntity, { id }, fields));
   }
 
-  /** Uses one grant if there is one left; the condition keeps two senders from using the same one. */
-  private async takeGrant(manager: EntityManager, customerId: number, templateId: string): Promise<boolean> {
+  /**
+   * Uses one grant if there is one left, and marks the message as holding it, in one transaction.
+   * The condition keeps two senders from using the same grant.
+   */
+  private async takeGrant(
+    manager: EntityManager,
+    row: NotificationOutboxEntity,
+    templateId: string,
+    now: Date,
+  ): Promise<boolean> {
     const { affected } = await manager
       .createQueryBuilder()
       .update(WechatSubscriptionEntity)
       .set({ remaining: () => 'remaining - 1' })
       .where('customer_id = :customerId AND template_id = :templateId AND remaining > 0', {
-        customerId,
+        customerId: row.customerId,
         templateId,
       })
       .execute();
-    return (affected ?? 0) > 0;
+    if ((affected ?? 0) === 0) return false;
+    await manager.update(NotificationOutboxEntity, { id: row.id }, { grantTakenAt: now });
+    return true;
   }
 
-  private returnGrant(customerId: number, templateId: string): Promise<unknown> {
-    return this.transactions.run((manager) =>
-      manager
+  /** The send did not happen: the grant is the customer's again and the message holds none. */
+  private returnGrant(row: NotificationOutboxEntity, templateId: string): Promise<unknown> {
+    return this.transactions.run(async (manager) => {
+      await manager
         .createQueryBuilder()
         .update(WechatSubscriptionEntity)
         .set({ remaining: () => 'remaining + 1' })
-        .where('customer_id = :customerId AND template_id = :templateId', { customerId, templateId })
-        .execute(),
-    );
+        .where('customer_id = :customerId AND template_id = :templateId', {
+          customerId: row.customerId,
+          templateId,
+        })
+        .execute();
+      await manager.update(NotificationOutboxEntity, { id: row.id }, { grantTakenAt: null });
+    });
   }
 }

@@ -29,6 +29,9 @@ export const SEND_MAX_ATTEMPTS = 8;
 /** Chinese reasons staff read in the message list. */
 export const NO_GRANT_ERROR = '客户未订阅该消息或订阅次数已用完';
 
+/** A send interrupted by a crash, tried again: WeChat said its grant was used, so it got through. */
+export const INTERRUPTED_SEND_DELIVERED = '上次发送中断；微信答复该次订阅已使用，视为已送达';
+
 export function describeSendError(errcode: number, errmsg: string): string {
   const reason =
     errcode === WECHAT_REFUSED_ERRCODE
