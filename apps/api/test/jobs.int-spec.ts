@@ -163,6 +163,19 @@ describe(`jobs: the runner (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
     expect(await job(slow.id)).toMatchObject({ status: 'running', lockedBy: 'other-host:9:xyz' });
   });
 
+  it('does not run a job of its batch that another process took over while the jobs before it ran', async () => {
+    const first = await enqueue('test.flaky', { n: 1 });
+    const second = await enqueue('test.flaky', { n: 2 });
+    // The first job is slow: meanwhile the second's lease ran out and another process took it.
+    flaky = async ({ job: claimed }) => {
+      if (claimed.id === first.id)
+        await db.getRepository(JobEntity).update(second.id, { lockedBy: 'other-host:9:xyz', attempts: 2 });
+    };
+    expect(await runner.runDue(T0)).toMatchObject({ done: 1, lost: 1 });
+    expect(calls.map((call) => call.payload)).toEqual([{ n: 1 }]);
+    expect(await job(second.id)).toMatchObject({ status: 'running', lockedBy: 'other-host:9:xyz' });
+  });
+
   it('runs a recurring job: one row per name, back in the queue an interval later whatever happened', async () => {
     let fail = false;
     const ticks: Date[] = [];

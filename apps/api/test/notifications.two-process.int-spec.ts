@@ -7,10 +7,10 @@ import {
   startFakeWechatServer,
   type FakeWechatServer,
 } from './support/fake-wechat-server.js';
+import { queueMessageBurst, SURVEY_MESSAGE_TEMPLATE } from './support/mixed-load.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
 
 const MESSAGES = 80;
-const TEMPLATE = 'tmpl_service_survey';
 
 const onMariadb = testDatabaseKind() === 'mariadb';
 const title = onMariadb
@@ -54,42 +54,7 @@ const title = onMariadb
     const [[store]] = (await db.query('SELECT id, name FROM stores ORDER BY id LIMIT 1')) as unknown as [
       Array<{ id: number; name: string }>,
     ];
-    const openids = Array.from({ length: MESSAGES }, (_, i) => `o-two-process-${i}`);
-    for (const openid of openids) wechat.registerOpenid(openid);
-
-    // All of it in one transaction, so the pollers meet the whole batch at once.
-    await db.beginTransaction();
-    const outboxIds: number[] = [];
-    for (const [i, openid] of openids.entries()) {
-      const [customer] = (await db.query('INSERT INTO customers (openid, nickname) VALUES (?, ?)', [
-        openid,
-        `客户${i}`,
-      ])) as unknown as [mysql.ResultSetHeader];
-      const customerId = customer.insertId;
-      await db.query(
-        'INSERT INTO wechat_subscriptions (customer_id, template_id, remaining, last_choice) VALUES (?, ?, 1, ?)',
-        [customerId, TEMPLATE, 'accept'],
-      );
-      const data = {
-        subject: `试乘试驾意见表 ${i}`,
-        storeName: store!.name,
-        time: '2030-01-01 10:00',
-        remark: '',
-      };
-      const [outbox] = (await db.query(
-        `INSERT INTO notification_outbox
-           (customer_id, store_id, kind, subject_type, subject_id, page, data, status, attempts, next_attempt_at)
-         VALUES (?, ?, 'survey_invited', 'survey_invitation', ?, 'pages/index/index', ?, 'queued', 0, UTC_TIMESTAMP())`,
-        [customerId, store!.id, 100_000 + i, JSON.stringify(data)],
-      )) as unknown as [mysql.ResultSetHeader];
-      outboxIds.push(outbox.insertId);
-      await db.query(
-        `INSERT INTO jobs (kind, unique_key, payload, status, run_at, attempts, max_attempts)
-         VALUES ('notification.send', ?, ?, 'queued', UTC_TIMESTAMP(), 0, 8)`,
-        [`notification:${outbox.insertId}`, JSON.stringify({ notificationId: outbox.insertId })],
-      );
-    }
-    await db.commit();
+    const { openids, outboxIds } = await queueMessageBurst(db, wechat, store!, MESSAGES, 'o-two-process');
 
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -120,7 +85,7 @@ const title = onMariadb
     ]);
     const [[{ unused }]] = (await db.query(
       `SELECT COALESCE(SUM(remaining), 0) AS unused FROM wechat_subscriptions WHERE template_id = ?`,
-      [TEMPLATE],
+      [SURVEY_MESSAGE_TEMPLATE],
     )) as unknown as [Array<{ unused: number }>];
     expect(Number(unused)).toBe(0);
     // Each process fetched its own access token on its first send: both took part.

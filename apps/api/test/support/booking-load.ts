@@ -36,7 +36,8 @@ interface Place {
 
 const json = { 'content-type': 'application/json' };
 
-async function call(
+/** One JSON request, with a timeout so a hung process shows as a failure, not a stuck test. */
+export async function call(
   baseUrl: string,
   path: string,
   init: RequestInit = {},

@@ -208,6 +208,12 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
 
   private async execute(job: JobEntity, now: Date): Promise<keyof JobRunSummary> {
     const registration = this.kinds.get(job.kind)!;
+    // A batch runs one job after another: a job waiting behind slow ones must not see its lease run
+    // out and be taken over (and run) by another process meanwhile. Renewed as it starts, or skipped.
+    if (!(await this.renewLease(job, now, registration.options.leaseMs))) {
+      this.logger.warn(`Job ${job.kind} #${job.id}: taken over while it waited in its batch; not run here`);
+      return 'lost';
+    }
     const context: JobContext = { job, attempt: job.attempts, now };
     let error: unknown = null;
     try {
@@ -260,6 +266,20 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       { status: 'dead', finishedAt: now, uniqueKey: null, lastError: describe(error) },
       'dead',
     );
+  }
+
+  /** Starts the lease again from now (the later of the runner's clock and the real one), if still ours. */
+  private async renewLease(job: JobEntity, now: Date, leaseMs: number): Promise<boolean> {
+    const lockedUntil = new Date(Math.max(now.getTime(), Date.now()) + leaseMs);
+    const { affected } = await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(JobEntity)
+        .set({ lockedUntil })
+        .where("id = :id AND locked_by = :token AND status = 'running'", { id: job.id, token: job.lockedBy })
+        .execute(),
+    );
+    return (affected ?? 0) > 0;
   }
 
   /** Writes the outcome only while the claim is still ours. */
