@@ -806,12 +806,19 @@ describe(`test-drive booking lifecycle (${process.env.TEST_DATABASE ?? 'sqlite'}
       const late = await book('day-2', day.slots.at(-1)!.startsAt);
       const middle = await book('day-1', day.slots[3]!.startsAt);
       await confirm(middle.id);
+      const rejected = await book('day-3', day.slots[4]!.startsAt);
+      expect(
+        (await staffPost(staff.chen, rejected.id, 'reject', { reason: '该时段试驾车保养' })).status,
+      ).toBe(200);
       const url = `/api/staff/stores/${demo.gz.id}/test-drives`;
 
       const all = await api.get(url, staff.wang, { date: day.date });
       expect(all.status).toBe(200);
       const list = all.body as TestDriveBooking[];
-      expect(list.map((b) => b.id)).toEqual([early.id, middle.id, late.id]);
+      expect(list.map((b) => b.id)).toEqual([early.id, middle.id, rejected.id, late.id]);
+      // The list is read raw, the single booking through its entity: the same booking either way.
+      for (const listed of list)
+        expect((await api.get(`/api/staff/test-drives/${listed.id}`, staff.wang)).body).toEqual(listed);
       expect(list[0]).toMatchObject({
         status: 'requested',
         allowedActions: ['confirm', 'reject', 'propose', 'cancel_by_store'],

@@ -12,7 +12,53 @@ import type { TestDriveBookingEntity } from './entities/test-drive-booking.entit
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 
-export function toSnapshot(booking: TestDriveBookingEntity): BookingSnapshot {
+/** What the response is made of: a booking entity with its relations, or the same read raw. */
+export type BookingRecord = Pick<
+  TestDriveBookingEntity,
+  | 'id'
+  | 'reference'
+  | 'storeId'
+  | 'modelId'
+  | 'customerId'
+  | 'startsAt'
+  | 'endsAt'
+  | 'status'
+  | 'customerName'
+  | 'mobile'
+  | 'licenceMasked'
+  | 'note'
+  | 'consentVersion'
+  | 'consentAcceptedAt'
+  | 'proposalStartsAt'
+  | 'proposalEndsAt'
+  | 'proposalNote'
+  | 'proposedAt'
+  | 'rescheduleCount'
+  | 'closingReason'
+  | 'createdAt'
+  | 'updatedAt'
+> & {
+  store?: { name: string; phone: string; timeZone: string } | null;
+  model?: { brand: string; name: string } | null;
+  car?: { id: number; plate: string } | null;
+  consultant?: { id: number; displayName: string } | null;
+};
+
+export type BookingEventRecord = Pick<
+  TestDriveBookingEventEntity,
+  | 'id'
+  | 'bookingId'
+  | 'at'
+  | 'actorKind'
+  | 'actorName'
+  | 'action'
+  | 'fromStatus'
+  | 'toStatus'
+  | 'reason'
+  | 'startsAt'
+>;
+
+export function toSnapshot(booking: BookingRecord): BookingSnapshot {
   return {
     status: booking.status,
     startsAt: iso(booking.startsAt),
@@ -29,8 +75,8 @@ export function toSnapshot(booking: TestDriveBookingEntity): BookingSnapshot {
  * may take computed by the one lifecycle function, and the timeline.
  */
 export function toBookingResponse(
-  booking: TestDriveBookingEntity,
-  events: TestDriveBookingEventEntity[],
+  booking: BookingRecord,
+  events: BookingEventRecord[],
   viewer: BookingActor,
   policy: BookingPolicy,
   now: Date,

@@ -1,16 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import {
-  And,
-  In,
-  IsNull,
-  LessThan,
-  MoreThan,
-  MoreThanOrEqual,
-  Not,
-  Repository,
-  type EntityManager,
-} from 'typeorm';
+import { In, IsNull, LessThan, MoreThan, Not, Repository, type EntityManager } from 'typeorm';
 import {
   CAR_HOLDING_STATUSES,
   canAccessStore,
@@ -51,7 +41,13 @@ import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { createSurveyInvitation } from '../surveys/create-survey-invitation.js';
 import { TestDriveCarEntity } from '../stores/test-drive-car.entity.js';
 import { modelSubject } from '../vehicle-models/model-subject.js';
-import { toBookingResponse, toSnapshot } from './booking.mapper.js';
+import { storeBookingRecords } from './booking-records.js';
+import {
+  toBookingResponse,
+  toSnapshot,
+  type BookingEventRecord,
+  type BookingRecord,
+} from './booking.mapper.js';
 import { TestDriveBookingEventEntity } from './entities/test-drive-booking-event.entity.js';
 import { TestDriveBookingEntity } from './entities/test-drive-booking.entity.js';
 import { TestDriveCarHoldEntity } from './entities/test-drive-car-hold.entity.js';
@@ -250,16 +246,13 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
     const context = await this.schedule.storeContext(storeId);
     const from = zonedToUtc(date, '00:00', context.schedule.timeZone);
     const to = zonedToUtc(addDays(date, 1), '00:00', context.schedule.timeZone);
-    const bookings = await this.bookings.find({
-      where: {
-        storeId,
-        startsAt: And(MoreThanOrEqual(from), LessThan(to)),
-        ...(status ? { status } : {}),
-      },
-      relations: BOOKING_RELATIONS,
-      order: { startsAt: 'ASC', id: 'ASC' },
+    const { bookings, events } = await storeBookingRecords(this.bookings.manager, {
+      store: context.store,
+      from,
+      to,
+      status,
     });
-    return this.toResponses(bookings, actor, now, context);
+    return this.toResponses(bookings, actor, now, context, events);
   }
 
   async getForStaff(actor: Extract<BookingActor, { kind: 'staff' }>, id: number, now = new Date()) {
@@ -737,13 +730,18 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
   }
 
   private async toResponses(
-    bookings: TestDriveBookingEntity[],
+    bookings: BookingRecord[],
     viewer: BookingActor,
     now: Date,
     context?: StoreBookingContext,
+    knownEvents?: BookingEventRecord[],
   ): Promise<TestDriveBooking[]> {
     if (bookings.length === 0) return [];
-    const events = await this.events.find({ where: { bookingId: In(bookings.map((b) => b.id)) } });
+    const events =
+      knownEvents ?? (await this.events.find({ where: { bookingId: In(bookings.map((b) => b.id)) } }));
+    const eventsOf = new Map<number, BookingEventRecord[]>();
+    for (const event of events)
+      eventsOf.set(event.bookingId, [...(eventsOf.get(event.bookingId) ?? []), event]);
     const contexts = new Map<number, StoreBookingContext>();
     if (context) contexts.set(context.store.id, context);
     for (const storeId of new Set(bookings.map((b) => b.storeId))) {
@@ -752,7 +750,7 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
     return bookings.map((booking) =>
       toBookingResponse(
         booking,
-        events.filter((event) => event.bookingId === booking.id),
+        eventsOf.get(booking.id) ?? [],
         viewer,
         contexts.get(booking.storeId)!.policy,
         now,
