@@ -123,6 +123,8 @@ async function serveFrontEnds(
       decorateReply: !decorated,
       index: ['index.html'],
       maxAge: '1h',
+      // The builds write .br and .gz siblings (tools/precompress.mjs): sent to browsers that accept them.
+      preCompressed: true,
     });
     decorated = true;
     // Client-side routes fall back to the app's index.html.

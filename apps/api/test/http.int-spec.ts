@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -86,5 +91,69 @@ describe(`HTTP surface (${process.env.TEST_DATABASE ?? 'sqlite'})`, () => {
     }
     const html = await t.http.get('/api/docs').expect(200);
     expect(html.text).toContain('swagger');
+  });
+});
+
+describe('front ends served by the API', () => {
+  let t: TestApp;
+  let dir: string;
+  const script = `console.log(${JSON.stringify('门店列表 '.repeat(400))});\n`;
+
+  beforeAll(async () => {
+    // A build as tools/precompress.mjs leaves it: each text asset beside its .br and .gz.
+    dir = mkdtempSync(join(tmpdir(), 'dc-h5-'));
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><title>试驾</title><script src="/m/app.js"></script>',
+    );
+    writeFileSync(join(dir, 'app.js'), script);
+    writeFileSync(join(dir, 'app.js.br'), brotliCompressSync(script));
+    writeFileSync(join(dir, 'app.js.gz'), gzipSync(script));
+    t = await startTestApp({ MINIAPP_H5_DIR: dir });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends the precompressed asset a browser accepts, and the file itself otherwise', async () => {
+    // Plain node:http: the bytes as sent, not decompressed by a client library.
+    await t.app.listen(0, '127.0.0.1');
+    const base = await t.app.getUrl();
+    const get = (acceptEncoding: string) =>
+      new Promise<{ statusCode: number; headers: IncomingHttpHeaders; rawPayload: Buffer }>(
+        (resolve, reject) => {
+          httpGet(`${base}/m/app.js`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({
+                statusCode: res.statusCode!,
+                headers: res.headers,
+                rawPayload: Buffer.concat(chunks),
+              }),
+            );
+          }).on('error', reject);
+        },
+      );
+    const br = await get('br, gzip');
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(script);
+
+    const plain = await get('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.toString()).toBe(script);
+  });
+
+  it('answers a client-side route with the app page', async () => {
+    const page = await t.http.get('/m/booking/12').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('<title>试驾</title>');
   });
 });
