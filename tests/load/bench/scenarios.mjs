@@ -4,6 +4,7 @@
  */
 import mysql from 'mysql2/promise';
 import { measure } from './measure.mjs';
+import { EXAMPLE_TEST_DRIVE_FEEDBACK_ANSWERS } from '@dealer-care/domain';
 
 const json = { 'content-type': 'application/json' };
 
@@ -226,19 +227,6 @@ export async function bookingContention({
   }
 }
 
-const SURVEY_ANSWERS = {
-  td_car: 5,
-  td_briefing: 4,
-  td_route: 4,
-  td_safety: 5,
-  td_followup: 4,
-  overall: 4,
-  problems: ['waiting'],
-  nps: 9,
-  purchase_intent: 'within_30_days',
-  comment: '试驾体验很好',
-};
-
 /** Customers answer the survey waiting for them, one invitation per request. */
 export async function surveySubmit({ apiUrl, baselineUrl, databaseUrl, count, connections }) {
   // Invitations still waiting (a reused database has had some answered by an earlier run).
@@ -268,7 +256,7 @@ export async function surveySubmit({ apiUrl, baselineUrl, databaseUrl, count, co
       { method: 'POST', setupRequest: (req) => ({ ...req, ...toRequest(items[next++ % items.length]) }) },
     ];
   };
-  const body = JSON.stringify({ answers: SURVEY_ANSWERS });
+  const body = JSON.stringify({ answers: EXAMPLE_TEST_DRIVE_FEEDBACK_ANSWERS });
   const api = await measure({
     url: apiUrl,
     requests: one(apiItems, (item) => ({

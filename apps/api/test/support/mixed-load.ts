@@ -1,3 +1,4 @@
+import { EXAMPLE_TEST_DRIVE_FEEDBACK_ANSWERS } from '@dealer-care/domain';
 import { expect } from '@jest/globals';
 import type mysql from 'mysql2/promise';
 import { call, finalAnswer, type Submission } from './booking-load.js';
@@ -107,20 +108,6 @@ export async function confirmArrivingBookings(options: {
   }
 }
 
-/** Answers a test-drive survey with the demo template's questions. */
-export const SURVEY_ANSWERS = {
-  td_car: 5,
-  td_briefing: 4,
-  td_route: 4,
-  td_safety: 5,
-  td_followup: 4,
-  overall: 4,
-  problems: ['waiting'],
-  nps: 9,
-  purchase_intent: 'within_30_days',
-  comment: '试驾体验很好',
-};
-
 /** Gives each customer (by openid) a test-drive survey sent yesterday, as the dispatcher would have. */
 export async function sendSurveys(
   db: mysql.Connection,
@@ -164,7 +151,7 @@ export function answerSurveys(
       return errand(`survey ${i}`, live, random, `/api/surveys/${encodeURIComponent(survey.token)}/submit`, {
         method: 'POST',
         headers: bearer(token),
-        body: JSON.stringify({ answers: SURVEY_ANSWERS }),
+        body: JSON.stringify({ answers: EXAMPLE_TEST_DRIVE_FEEDBACK_ANSWERS }),
       });
     }),
   );

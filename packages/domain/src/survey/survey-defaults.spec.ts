@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_SURVEY_TEMPLATES } from './survey-defaults.js';
+import { validateAnswers } from './survey-answers.js';
+import { DEFAULT_SURVEY_TEMPLATES, EXAMPLE_TEST_DRIVE_FEEDBACK_ANSWERS } from './survey-defaults.js';
 import { scoreSurvey } from './survey-scoring.js';
 import { validateTemplateContent } from './survey-template-rules.js';
 import {
@@ -20,6 +21,17 @@ const question = (kind: SurveyKind, key: string) =>
 describe('DEFAULT_SURVEY_TEMPLATES', () => {
   it.each(SURVEY_KINDS)('%s passes validateTemplateContent', (kind) => {
     expect(validateTemplateContent(DEFAULT_SURVEY_TEMPLATES[kind])).toEqual({});
+  });
+
+  it('has a complete, valid example answer for the test-drive form', () => {
+    const questions = DEFAULT_SURVEY_TEMPLATES.test_drive_feedback.questions;
+    expect(validateAnswers(questions, EXAMPLE_TEST_DRIVE_FEEDBACK_ANSWERS, 'final')).toMatchObject({
+      ok: true,
+    });
+    // Every question answered, so it also shows what a full answer looks like.
+    expect(Object.keys(EXAMPLE_TEST_DRIVE_FEEDBACK_ANSWERS).sort()).toEqual(
+      questions.map((q) => q.key).sort(),
+    );
   });
 
   it('weights the test-drive form like the test-drive checklist: before 35, during 40, after 25', () => {

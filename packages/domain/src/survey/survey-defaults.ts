@@ -11,6 +11,7 @@ import {
   type ChoiceQuestion,
   type NpsQuestion,
   type RatingQuestion,
+  type SurveyAnswers,
   type SurveyKind,
   type SurveyTemplateContent,
   type TextQuestion,
@@ -248,3 +249,20 @@ export const DEFAULT_SURVEY_TEMPLATES: Record<SurveyKind, SurveyTemplateContent>
   service_ssi: SERVICE_SSI,
   lost_sales: LOST_SALES,
 };
+
+/**
+ * A complete, valid answer to the default 试乘试驾意见表: the API's documented example, and what
+ * tests and benchmarks submit for a customer.
+ */
+export const EXAMPLE_TEST_DRIVE_FEEDBACK_ANSWERS: Readonly<SurveyAnswers> = Object.freeze({
+  td_car: 5,
+  td_briefing: 4,
+  td_route: 4,
+  td_safety: 5,
+  td_followup: 4,
+  overall: 4,
+  problems: ['waiting'],
+  nps: 9,
+  purchase_intent: 'within_30_days',
+  comment: '试驾体验很好',
+});

@@ -20,6 +20,7 @@ import {
 import {
   CASE_STATUSES,
   ErrorCode,
+  EXAMPLE_TEST_DRIVE_FEEDBACK_ANSWERS,
   SURVEY_KINDS,
   SURVEY_TEMPLATE_LIMITS,
   type AssignCaseRequest,
@@ -58,7 +59,7 @@ export class SurveyAnswersBody implements SaveSurveyProgressRequest, SubmitSurve
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    example: { td_car: 5, overall: 4, nps: 9, problems: ['waiting'], comment: '顾问很专业' },
+    example: EXAMPLE_TEST_DRIVE_FEEDBACK_ANSWERS,
     description:
       'Question key → answer: rating 1–5 and nps 0–10 as integers, single choice and text as strings, multi choice as a list of option values',
   })
