@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestDriveBooking } from '@dealer-care/domain';
-import { TestDriveBookingsService } from '../src/modules/test-drives/test-drive-bookings.service.js';
+import { JobRunner, recurringKey } from '../src/modules/jobs/job-runner.js';
+import {
+  LICENCE_PURGE_JOB,
+  TestDriveBookingsService,
+} from '../src/modules/test-drives/test-drive-bookings.service.js';
 import {
   Api,
   bookingBody,
@@ -87,9 +91,14 @@ describe(`test-drive licence retention (${process.env.TEST_DATABASE ?? 'sqlite'}
     expect(await service.purgeExpiredLicences(new Date(endsAt + 29 * DAY))).toBe(0);
     expect(await licenceRow(driven.id)).toEqual(before);
 
-    // Just past 30 days: gone, the masked display value kept; the later drive is untouched.
+    // Just past 30 days the hourly job (one row, whichever process claims it) forgets it: the masked
+    // display value is kept; the later drive is untouched.
+    const [job] = (await t.dataSource.query('SELECT interval_ms FROM jobs WHERE unique_key = ?', [
+      recurringKey(LICENCE_PURGE_JOB),
+    ])) as Array<{ interval_ms: number }>;
+    expect(Number(job?.interval_ms)).toBe(60 * MINUTE);
     const now = new Date(endsAt + 30 * DAY + MINUTE);
-    expect(await service.purgeExpiredLicences(now)).toBe(1);
+    await t.app.get(JobRunner).runDue(now);
     const after = await licenceRow(driven.id);
     expect(after).toMatchObject({
       licence_masked: '110105************',

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThan, MoreThan, Not, Repository, type EntityManager } from 'typeorm';
 import {
@@ -36,6 +36,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { isUniqueViolation } from '../../database/unique-violation.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { onTestDriveAction, onTestDriveBooked } from '../follow-ups/journey-follow-ups.js';
+import { JobRunner } from '../jobs/job-runner.js';
 import { enqueueNotification } from '../notifications/enqueue-notification.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
 import { createSurveyInvitation } from '../surveys/create-survey-invitation.js';
@@ -80,19 +81,21 @@ const CUSTOMER_CHANGE_ACTIONS = [
   'accept_proposal',
   'decline_proposal',
 ] as const;
+/** The recurring job that forgets licence numbers once their retention has run out. */
+export const LICENCE_PURGE_JOB = 'test-drives.purge-licences';
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 const CHANGES_PAGE = 200;
 
 @Injectable()
-export class TestDriveBookingsService implements OnModuleInit, OnApplicationShutdown {
+export class TestDriveBookingsService implements OnModuleInit {
   private readonly logger = new Logger(TestDriveBookingsService.name);
-  private purgeTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly transactions: TransactionRunner,
     private readonly schedule: TestDriveScheduleService,
     private readonly vault: LicenceVault,
+    private readonly jobs: JobRunner,
     @InjectRepository(TestDriveBookingEntity) private readonly bookings: Repository<TestDriveBookingEntity>,
     @InjectRepository(TestDriveBookingEventEntity)
     private readonly events: Repository<TestDriveBookingEventEntity>,
@@ -100,14 +103,12 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
     @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
   ) {}
 
+  /** Hourly, in one process at a time; a failed run is logged by the runner and the next one catches up. */
   onModuleInit(): void {
-    // Idempotent, so several API processes may all run it; the durable job runner will take it over.
-    this.purgeTimer = setInterval(() => void this.purgeSafely(), PURGE_INTERVAL_MS);
-    this.purgeTimer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    void this.jobs.registerRecurring(LICENCE_PURGE_JOB, PURGE_INTERVAL_MS, async ({ now }) => {
+      const purged = await this.purgeExpiredLicences(now);
+      if (purged > 0) this.logger.log(`Purged licence numbers of ${purged} finished test drives`);
+    });
   }
 
   async currentConsent(): Promise<TestDriveConsent> {
@@ -444,15 +445,6 @@ export class TestDriveBookingsService implements OnModuleInit, OnApplicationShut
   }
 
   // ---- helpers -------------------------------------------------------------------------------
-
-  private async purgeSafely(): Promise<void> {
-    try {
-      const purged = await this.purgeExpiredLicences();
-      if (purged > 0) this.logger.log(`Purged licence numbers of ${purged} finished test drives`);
-    } catch (error) {
-      this.logger.error(`Licence purge failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
 
   private assertStaffStore(actor: Extract<BookingActor, { kind: 'staff' }>, storeId: number): void {
     if (!canAccessStore({ role: actor.role, storeId: actor.storeId }, storeId)) {
