@@ -8,8 +8,9 @@
  * - Booking (`POST /booking`): the API's booking transaction statement for statement (idempotency
  *   row, store/policy/model/consent/cars reads, customer lock, active-booking check, booking, car
  *   hold — the unique index decides the race — event, prospect, follow-up task, stored answer).
- * - Survey submit (`POST /survey/<invitationId>`): the invitation locked, template read, response,
- *   factor scores and invitation update in one transaction.
+ * - Survey submit (`POST /survey/<invitationId>`): the API's statements — invitation, template and
+ *   store read; invitation locked and completed, response and factor scores in one transaction; the
+ *   invitation and template read back.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -172,6 +173,13 @@ async function book(body, customerId, key) {
 }
 
 async function submitSurvey(invitationId, answers) {
+  // As the API: the invitation (whose is it, is it still open), its template and store (the zone of
+  // the local date) read first; then lock, complete, record the response and its factor scores; then
+  // the invitation and template read back for the answer.
+  const [[seen]] = await pool.query('SELECT * FROM survey_invitations WHERE id = ?', [invitationId]);
+  if (!seen || seen.status === 'completed') return [409, { title: '问卷已提交' }];
+  await pool.query('SELECT * FROM survey_templates WHERE id = ?', [seen.template_id]);
+  await pool.query('SELECT * FROM stores WHERE id = ?', [seen.store_id]);
   const conn = await pool.getConnection();
   try {
     await conn.query('START TRANSACTION');
@@ -182,10 +190,13 @@ async function submitSurvey(invitationId, answers) {
       await conn.query('ROLLBACK');
       return [409, { title: '问卷已提交' }];
     }
-    await conn.query('SELECT * FROM survey_templates WHERE id = ?', [invitation.template_id]);
     const text = JSON.stringify(answers);
     const completedAt = new Date();
     const localDate = new Date(completedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    await conn.query(
+      "UPDATE survey_invitations SET status = 'completed', completed_at = ?, answers = ?, answered_count = ? WHERE id = ?",
+      [completedAt, text, Object.keys(answers).length, invitation.id],
+    );
     const [response] = await conn.query(
       `INSERT INTO survey_responses (invitation_id, template_id, kind, store_id, consultant_id, customer_id, completed_at,
          local_date, local_week, minutes_to_answer, index_score, nps, overall, low_score, low_reasons, answers)
@@ -220,12 +231,11 @@ async function submitSurvey(invitationId, answers) {
         ]),
       ],
     );
-    await conn.query(
-      "UPDATE survey_invitations SET status = 'completed', completed_at = ?, answers = ?, answered_count = ? WHERE id = ?",
-      [completedAt, text, Object.keys(answers).length, invitation.id],
-    );
     await conn.query('COMMIT');
-    return [200, { status: 'completed', responseId: response.insertId }];
+    // The API answers with the stored completion time, read back with the template's thanks.
+    const [[completed]] = await pool.query('SELECT * FROM survey_invitations WHERE id = ?', [invitationId]);
+    await pool.query('SELECT * FROM survey_templates WHERE id = ?', [completed.template_id]);
+    return [200, { status: 'completed', completedAt: completed.completed_at, responseId: response.insertId }];
   } catch (error) {
     await conn.query('ROLLBACK').catch(() => {});
     throw error;

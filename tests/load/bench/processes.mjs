@@ -69,7 +69,10 @@ export async function startApi(databaseUrl, wechatBaseUrl) {
   if (!existsSync(apiMain)) throw new Error(`${apiMain} is missing: run pnpm build first`);
   const port = await freePort();
   const key = (c) => c.repeat(64);
-  const child = spawn(process.execPath, [apiMain], {
+  // BENCH_CPU_PROFILE_DIR: the API writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, apiMain], {
     cwd: join(root, 'apps/api'),
     env: {
       ...process.env,

@@ -13,6 +13,15 @@ describe('localDateIn', () => {
   it('handles the first moments of a year', () => {
     expect(localDateIn('Asia/Shanghai', new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
   });
+
+  it('keeps each zone apart when called again, and refuses an unknown zone every time', () => {
+    const instant = new Date('2026-11-23T17:30:00Z');
+    for (let i = 0; i < 3; i++) {
+      expect(localDateIn('Asia/Shanghai', instant)).toBe('2026-11-24');
+      expect(localDateIn('UTC', instant)).toBe('2026-11-23');
+      expect(() => localDateIn('Mars/Olympus', instant)).toThrow(RangeError);
+    }
+  });
 });
 
 describe('isKnownTimeZone', () => {
