@@ -232,16 +232,17 @@ async function submitSurvey(invitationId, answers) {
       ],
     );
     await conn.query('COMMIT');
-    // The API answers with the stored completion time, read back with the template's thanks.
-    const [[completed]] = await pool.query('SELECT * FROM survey_invitations WHERE id = ?', [invitationId]);
-    await pool.query('SELECT * FROM survey_templates WHERE id = ?', [completed.template_id]);
-    return [200, { status: 'completed', completedAt: completed.completed_at, responseId: response.insertId }];
   } catch (error) {
     await conn.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
+    // Released before the read-back: holding it while waiting for another would starve the pool.
     conn.release();
   }
+  // The API answers with the stored completion time, read back with the template's thanks.
+  const [[completed]] = await pool.query('SELECT * FROM survey_invitations WHERE id = ?', [invitationId]);
+  await pool.query('SELECT * FROM survey_templates WHERE id = ?', [completed.template_id]);
+  return [200, { status: 'completed', completedAt: completed.completed_at }];
 }
 
 const server = createServer(async (req, res) => {
