@@ -103,6 +103,11 @@ function formatDate(ms: number): string {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
+/** The calendar date "YYYY-MM-DD" in the zone at `ms`, not memoised (for instants that seldom repeat). */
+export function zonedDateAt(ms: number, timeZone: string): string {
+  return formatDate(formatWallClockMs(ms, timeZone));
+}
+
 /** Whether `date` is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(date: string): boolean {
   try {
