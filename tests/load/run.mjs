@@ -235,10 +235,10 @@ function report(results) {
   out.push(`Written by \`pnpm bench\` (tests/load/run.mjs) on ${date} UTC.`, '');
   out.push(`- Machine: ${m.cpu}, ${m.memory}; Node ${m.node}; ${m.mariadb}`);
   out.push(
-    `- API: the built NestJS app, NODE_ENV=production, one process, pool of 10; baseline: bare node:http + mysql2, pool of 10, same database, same SQL (reads: the statements captured from the API for each request; writes: the API's transactions statement for statement).`,
+    `- API: the built NestJS app, NODE_ENV=production, one process, pool of 10; baseline: bare node:http + mysql2, pool of 10, same database, same SQL (reads: the statements captured from the API for each request; writes: the API's statements one for one, reads around the transaction included).`,
   );
   out.push(
-    `- autocannon: ${connections} connections, ${seconds} s per run after a 2 s warm-up; the contention run 1,000 requests on 20 connections; survey submit 1,000 requests.`,
+    `- autocannon: ${connections} connections, ${seconds} s per run after a 2 s warm-up; the contention run 1,000 requests on 20 connections; survey submit 1,000 requests after 100 unmeasured ones.`,
     '',
   );
   for (const result of results) {

@@ -227,8 +227,12 @@ export async function bookingContention({
   }
 }
 
+/** Submits each side makes before its measured run, so JIT and pools are warm, as for the reads. */
+const SURVEY_WARM_UP = 100;
+
 /** Customers answer the survey waiting for them, one invitation per request. */
 export async function surveySubmit({ apiUrl, baselineUrl, databaseUrl, count, connections }) {
+  const perSide = count + SURVEY_WARM_UP;
   // Invitations still waiting (a reused database has had some answered by an earlier run).
   const conn = await mysql.createConnection(databaseUrl);
   let waiting;
@@ -236,20 +240,20 @@ export async function surveySubmit({ apiUrl, baselineUrl, databaseUrl, count, co
     [waiting] = await conn.query(
       `SELECT i.id, c.openid FROM survey_invitations i JOIN customers c ON c.id = i.customer_id
        WHERE i.status = 'sent' AND c.openid LIKE 'bench-%' ORDER BY i.id LIMIT ?`,
-      [count * 2],
+      [perSide * 2],
     );
   } finally {
     await conn.end();
   }
-  if (waiting.length < count * 2) throw new Error('not enough open survey invitations');
-  const apiItems = await pooled(waiting.slice(0, count), 8, async ({ openid }) => {
+  if (waiting.length < perSide * 2) throw new Error('not enough open survey invitations');
+  const apiItems = await pooled(waiting.slice(0, perSide), 8, async ({ openid }) => {
     const customer = await customerToken(apiUrl, openid);
     const { body } = await apiCall(apiUrl, '/api/surveys', { token: customer.token });
     const survey = body.find((s) => s.status === 'sent' || s.status === 'opened');
     if (!survey) throw new Error(`${openid} has no survey waiting`);
     return { token: customer.token, path: `/api/surveys/${encodeURIComponent(survey.token)}/submit` };
   });
-  const baselineIds = waiting.slice(count).map((row) => row.id);
+  const baselineIds = waiting.slice(perSide).map((row) => row.id);
   const one = (items, toRequest) => {
     let next = 0;
     return [
@@ -257,21 +261,17 @@ export async function surveySubmit({ apiUrl, baselineUrl, databaseUrl, count, co
     ];
   };
   const body = JSON.stringify({ answers: EXAMPLE_TEST_DRIVE_FEEDBACK_ANSWERS });
-  const api = await measure({
-    url: apiUrl,
-    requests: one(apiItems, (item) => ({
-      path: item.path,
-      headers: { ...json, authorization: `Bearer ${item.token}` },
-      body,
-    })),
-    connections,
-    amount: apiItems.length,
+  const toApi = (item) => ({
+    path: item.path,
+    headers: { ...json, authorization: `Bearer ${item.token}` },
+    body,
   });
-  const baseline = await measure({
-    url: baselineUrl,
-    requests: one(baselineIds, (id) => ({ path: `/survey/${id}`, headers: json, body })),
-    connections,
-    amount: baselineIds.length,
-  });
+  const toBaseline = (id) => ({ path: `/survey/${id}`, headers: json, body });
+  const run = (url, items, toRequest) =>
+    measure({ url, requests: one(items, toRequest), connections, amount: items.length });
+  await run(apiUrl, apiItems.slice(0, SURVEY_WARM_UP), toApi);
+  const api = await run(apiUrl, apiItems.slice(SURVEY_WARM_UP), toApi);
+  await run(baselineUrl, baselineIds.slice(0, SURVEY_WARM_UP), toBaseline);
+  const baseline = await run(baselineUrl, baselineIds.slice(SURVEY_WARM_UP), toBaseline);
   return { api, baseline };
 }
